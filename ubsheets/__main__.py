@@ -1,0 +1,3 @@
+from ubsheets.cli import main
+
+main()
