@@ -1,0 +1,44 @@
+"""Messages in Kyrgyz, Russian and English.
+
+Each message module holds a dict ``key -> {"ky": ..., "ru": ..., "en": ...}``; templates use
+``str.format`` fields. Kyrgyz is the first language of the workbook, Russian the second.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+from ubsheets.i18n import errors, findings, ui
+
+Lang = Literal["ky", "ru", "en"]
+LANGS: tuple[Lang, ...] = ("ky", "ru", "en")
+DEFAULT_LANG: Lang = "ky"
+
+
+def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for table in tables:
+        for key, texts in table.items():
+            if key in merged:
+                raise RuntimeError(f"message key defined twice: {key}")
+            missing = set(LANGS) - texts.keys()
+            if missing:
+                raise RuntimeError(f"message {key} lacks {sorted(missing)}")
+            merged[key] = texts
+    return merged
+
+
+MESSAGES = _merge(errors.MESSAGES, findings.MESSAGES, ui.MESSAGES)
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    """Render message ``key`` in ``lang`` (falls back to English for an unknown language)."""
+    texts = MESSAGES[key]
+    return texts.get(lang, texts["en"]).format(**params)
+
+
+def ui_lang(explicit: str | None = None) -> Lang:
+    """The language of the user's terminal: --lang, else UBSHEETS_LANG, else Kyrgyz."""
+    lang = explicit or os.environ.get("UBSHEETS_LANG", DEFAULT_LANG)
+    return lang if lang in LANGS else DEFAULT_LANG  # type: ignore[return-value]

@@ -1,0 +1,3 @@
+"""Words of the command line: summaries, progress, headings of printed tables."""
+
+MESSAGES: dict[str, dict[str, str]] = {}
