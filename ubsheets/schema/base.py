@@ -1,0 +1,100 @@
+"""The building blocks of a register definition.
+
+A register is defined once (its columns, their types, headers in three languages, help texts and
+dropdown choices); the template writer, the reader, the validator and the reports all derive from
+that one definition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Label:
+    """One piece of user-facing text in Kyrgyz, Russian and English."""
+
+    ky: str
+    ru: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang, self.en)
+
+    def all(self) -> tuple[str, str, str]:
+        return (self.ky, self.ru, self.en)
+
+
+class Kind(StrEnum):
+    """What a column holds; each kind has one parser (``core.cells``)."""
+
+    TEXT = "text"
+    INT = "int"
+    NUMBER = "number"
+    DATE = "date"
+    TIME = "time"
+    YEAR = "year"
+    CLASS = "class"  # a school class such as 7-А: grade 1-11 and a Cyrillic letter
+    CHOICE = "choice"  # one of a fixed list (stored as its code)
+    TEACHER = "teacher"  # a full name that must exist in the members register
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: Label
+
+
+@dataclass(frozen=True)
+class ChoiceList:
+    """A dropdown list. ``strict`` lists reject other values; others only suggest."""
+
+    key: str
+    choices: tuple[Choice, ...]
+    strict: bool = True
+
+    @property
+    def defined_name(self) -> str:
+        return f"ub_list_{self.key}"
+
+    def labels(self, lang: str) -> list[str]:
+        return [c.label.get(lang) for c in self.choices]
+
+    def label_of(self, code: str, lang: str) -> str:
+        for choice in self.choices:
+            if choice.code == code:
+                return choice.label.get(lang)
+        raise KeyError(code)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: Label
+    kind: Kind
+    help: Label
+    required: bool = False
+    choices: ChoiceList | None = None
+    min: float | None = None
+    max: float | None = None
+    width: float = 16
+
+
+@dataclass(frozen=True)
+class Register:
+    """One register: one Excel Table on one sheet."""
+
+    key: str
+    sheet: Label
+    title: Label  # the form's full title, as in the planning document
+    table_name: str  # the Excel Table name (ASCII, unique in the workbook)
+    columns: tuple[Column, ...]
+    first_col: int = 1  # 1 = column A; lets two tables share the settings sheet
+    prefill: tuple[dict[str, object], ...] = field(default=())  # rows a new workbook starts with
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
