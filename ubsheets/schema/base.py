@@ -79,6 +79,7 @@ class Column:
     min: float | None = None
     max: float | None = None
     width: float = 16
+    range_code: str = "out_of_range"  # the finding code when a number is out of min..max
 
 
 @dataclass(frozen=True)

@@ -68,5 +68,6 @@ def text(key: str, header: Label, help: Label, *, required: bool = False,
 
 def number(key: str, header: Label, help: Label, *, kind: Kind = Kind.INT,
            required: bool = False, min: float | None = None, max: float | None = None,
-           width: float = 10) -> Column:
-    return Column(key, header, kind, help, required=required, min=min, max=max, width=width)
+           width: float = 10, range_code: str = "out_of_range") -> Column:
+    return Column(key, header, kind, help, required=required, min=min, max=max, width=width,
+                  range_code=range_code)

@@ -1,0 +1,182 @@
+"""One parser per column kind: what a person typed (or Excel stored) → a clean typed value.
+
+A parser raises ``CellProblem`` with a finding code and the parameters of its message; the row
+models (``core.rows``) turn those into pydantic errors and the validator into findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from ubsheets.core.normalize import LATIN_LOOKALIKES, clean_text, fold
+from ubsheets.schema.base import ChoiceList, Column, Kind
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DATE_TEXT = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_TIME_TEXT = re.compile(r"^(\d{1,2})[:.](\d{2})(?::\d{2})?$")
+_CLASS = re.compile(r"^(\d{1,2})\s*-?\s*(\w)$")
+_CYRILLIC_LETTER = re.compile(r"^[А-ЯЁӨҮҢ]$")
+# A Latin letter typed for the Cyrillic one that looks the same (7-A for 7-А).
+_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+
+
+class CellProblem(ValueError):
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 2005 typed in a text column comes back from Excel as 2005.0
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    return clean_text(value)
+
+
+def parse_int(value: object) -> int:
+    if isinstance(value, bool):
+        raise CellProblem("not_an_integer")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+(?:[.,]0+)?\s*", value):
+        return int(re.split(r"[.,]", value.strip())[0])
+    raise CellProblem("not_an_integer")
+
+
+def parse_number(value: object) -> float:
+    if isinstance(value, bool):
+        raise CellProblem("not_a_number")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip().replace(",", ".").replace(" ", ""))
+        except ValueError:
+            pass
+    raise CellProblem("not_a_number")
+
+
+def parse_year(value: object) -> int:
+    if isinstance(value, dt.date):
+        return value.year
+    try:
+        year = parse_int(value)
+    except CellProblem:
+        raise CellProblem("not_a_year") from None
+    if not 1900 <= year <= 2100:
+        raise CellProblem("not_a_year")
+    return year
+
+
+def parse_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
+        return EXCEL_EPOCH + dt.timedelta(days=int(value))  # a serial in a cell not formatted
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if m := _DATE_TEXT.match(text):
+                day, month, year = (int(g) for g in m.groups())
+                return dt.date(year + 2000 if year < 100 else year, month, day)
+            if m := _ISO_DATE.match(text):
+                year, month, day = (int(g) for g in m.groups())
+                return dt.date(year, month, day)
+        except ValueError:
+            pass
+    raise CellProblem("not_a_date")
+
+
+def parse_time(value: object) -> dt.time:
+    if isinstance(value, dt.datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, dt.timedelta) and value < dt.timedelta(days=1):
+        minutes = round(value.total_seconds() / 60)
+        return dt.time(minutes // 60, minutes % 60)
+    if isinstance(value, float) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return dt.time(minutes // 60 % 24, minutes % 60)
+    if isinstance(value, str) and (m := _TIME_TEXT.match(value.strip())):
+        hours, minutes = int(m.group(1)), int(m.group(2))
+        if hours < 24 and minutes < 60:
+            return dt.time(hours, minutes)
+    raise CellProblem("not_a_time")
+
+
+def parse_class(value: object) -> str:
+    """A class is a grade 1-11 and one Cyrillic letter, kept as "7-А"."""
+    text = parse_text(value)
+    m = _CLASS.match(text)
+    if not m or not 1 <= int(m.group(1)) <= 11:
+        raise CellProblem("bad_class")
+    grade, letter = int(m.group(1)), m.group(2).upper()
+    if letter in LATIN_LOOKALIKES or letter.lower() in LATIN_LOOKALIKES:
+        raise CellProblem("latin_class_letter", suggestion=f"{grade}-{letter.translate(_TO_CYRILLIC)}")
+    if not _CYRILLIC_LETTER.match(letter):
+        raise CellProblem("bad_class")
+    return f"{grade}-{letter}"
+
+
+def parse_choice(value: object, choices: ChoiceList, lang: str) -> str:
+    """The code of a dropdown value typed in any of the three languages (or the code itself)."""
+    key = fold(parse_text(value))
+    for choice in choices.choices:
+        if key == fold(choice.code) or key in (fold(label) for label in choice.label.all()):
+            return choice.code
+    raise CellProblem("unknown_choice", allowed=", ".join(choices.labels(lang)))
+
+
+def parser_for(column: Column, lang: str) -> Callable[[object], object]:
+    """The parser of one column, range checks included."""
+    if column.kind is Kind.CHOICE:
+        assert column.choices is not None
+        choices = column.choices
+        return lambda value: parse_choice(value, choices, lang)
+    parse = _PARSERS[column.kind]
+    if column.min is None and column.max is None:
+        return parse
+
+    def parse_in_range(value: object) -> object:
+        number = parse(value)
+        low = column.min if column.min is not None else float("-inf")
+        high = column.max if column.max is not None else float("inf")
+        if not low <= number <= high:  # type: ignore[operator]
+            raise CellProblem(column.range_code, min=_show(column.min), max=_show(column.max))
+        return number
+
+    return parse_in_range
+
+
+def _show(limit: float | None) -> str:
+    if limit is None:
+        return "…"
+    return str(int(limit)) if float(limit).is_integer() else str(limit)
+
+
+_PARSERS: dict[Kind, Callable[[object], object]] = {
+    Kind.TEXT: parse_text,
+    Kind.TEACHER: parse_text,
+    Kind.INT: parse_int,
+    Kind.NUMBER: parse_number,
+    Kind.YEAR: parse_year,
+    Kind.DATE: parse_date,
+    Kind.TIME: parse_time,
+    Kind.CLASS: parse_class,
+}

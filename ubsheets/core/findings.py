@@ -1,0 +1,104 @@
+"""Findings are data: a stable code, a severity, a position and a message in the user's language.
+
+``CODES`` is the one list of every finding code and its severity; messages live in
+``ubsheets/i18n/findings.py`` under the same codes (a test checks both agree).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from ubsheets.i18n import t
+
+Severity = Literal["error", "warning"]
+
+CODES: dict[str, Severity] = {
+    # the workbook's shape
+    "column_missing": "error",
+    "setting_missing": "warning",
+    "setting_required": "error",
+    "unknown_setting": "warning",
+    # one cell
+    "required": "error",
+    "not_an_integer": "error",
+    "not_a_number": "error",
+    "not_a_year": "error",
+    "not_a_date": "error",
+    "not_a_time": "error",
+    "out_of_range": "error",
+    "hours_out_of_range": "error",
+    "experience_out_of_range": "error",
+    "unknown_choice": "error",
+    "bad_class": "error",
+    "latin_class_letter": "error",
+    "mixed_script": "warning",
+    # across rows and registers
+    "unknown_teacher": "error",
+    "duplicate_member": "error",
+    "duplicate_row": "warning",
+    "date_outside_year": "error",
+    "date_in_holiday": "warning",
+    "end_before_start": "error",
+    "year_end_before_start": "error",
+    "month_mismatch": "warning",
+    "school_experience_exceeds_total": "error",
+    "experience_exceeds_graduation": "warning",
+    "graduation_in_future": "error",
+    "hours_high": "warning",
+    "young_teacher_experienced": "warning",
+    "head_missing": "warning",
+    "head_not_qualified": "error",
+    "head_not_member": "warning",
+    "course_overdue": "warning",
+    "course_never": "warning",
+    "attestation_overdue": "warning",
+    "no_self_education_topic": "warning",
+    "mentor_is_young_teacher": "error",
+    "document_missing": "warning",
+}
+
+
+class Finding(BaseModel):
+    sheet: str
+    cell: str
+    row: int
+    column: str
+    value: Any = None
+    code: str
+    severity: Severity
+    message: str
+
+
+class Report(BaseModel):
+    valid: bool
+    errors: int
+    warnings: int
+    issues: list[Finding]
+
+    @classmethod
+    def of(cls, findings: list[Finding]) -> Report:
+        errors = sum(1 for f in findings if f.severity == "error")
+        return cls(valid=errors == 0, errors=errors, warnings=len(findings) - errors,
+                   issues=findings)
+
+
+def make_finding(lang: str, code: str, *, sheet: str, cell: str, row: int, column: str,
+                 value: object = None, **params: object) -> Finding:
+    shown = _jsonable(value)
+    return Finding(sheet=sheet, cell=cell, row=row, column=column, value=shown, code=code,
+                   severity=CODES[code],
+                   message=t(code, lang, value="" if shown is None else shown, column=column,
+                             **params))
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return value

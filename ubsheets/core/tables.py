@@ -1,0 +1,68 @@
+"""The tables that flow between the adapters (workbook files, live Excel) and the core.
+
+Data flows one way: workbook → adapter → ``Book`` of raw tables → core (validate, summarize,
+report) → tables of output → adapter → workbook. Nothing here touches a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from ubsheets.schema import Register
+
+
+@dataclass
+class Row:
+    line: int  # the row number in Excel
+    values: dict[str, Any]  # by column key; raw as read, or typed after validation
+
+
+@dataclass
+class Table:
+    register: Register
+    sheet: str  # the sheet's name as it is in the workbook
+    header_line: int
+    columns: dict[str, int]  # column key -> Excel column number (1 = A), for found columns
+    headers: dict[str, str] = field(default_factory=dict)  # column key -> header as typed
+    rows: list[Row] = field(default_factory=list)
+
+    def cell(self, key: str, line: int) -> str:
+        """The A1 address of a column's cell (the header's neighbour when the column is gone)."""
+        number = self.columns.get(key, self.register.first_col)
+        return f"{get_column_letter(number)}{line}"
+
+
+@dataclass
+class Book:
+    """A workbook as the core sees it: its language and its tables."""
+
+    name: str
+    lang: str
+    template_version: str | None
+    tables: dict[str, Table]
+
+    def rows(self, key: str) -> list[Row]:
+        table = self.tables.get(key)
+        return table.rows if table else []
+
+
+@dataclass
+class Calendar:
+    """The academic year and its holidays, from the settings sheet."""
+
+    start: dt.date | None
+    end: dt.date | None
+    holidays: list[tuple[dt.date, dt.date, str]]
+
+    def in_year(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    def holiday(self, day: dt.date) -> str | None:
+        for start, end, name in self.holidays:
+            if start <= day <= end:
+                return name or f"{start:%d.%m}–{end:%d.%m}"
+        return None
