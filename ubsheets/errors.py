@@ -18,7 +18,7 @@ class UbsheetsError(Exception):
         self.params = params
 
     def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.params)
+        return t(self.key, lang, **{k: _render(v, lang) for k, v in self.params.items()})
 
     def __str__(self) -> str:
         return self.message("en")
@@ -30,3 +30,13 @@ class InputError(UbsheetsError):
 
 class UsageError(UbsheetsError):
     """The command was called wrongly (bad option, file exists, unknown period)."""
+
+
+def _render(value: object, lang: str) -> object:
+    """Parameters may be labels (or lists of them) that only get a language here."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_render(item, lang)) for item in value)
+    get = getattr(value, "get", None)
+    if callable(get) and hasattr(value, "ky"):
+        return get(lang)
+    return value

@@ -90,8 +90,22 @@ def make_finding(lang: str, code: str, *, sheet: str, cell: str, row: int, colum
     shown = _jsonable(value)
     return Finding(sheet=sheet, cell=cell, row=row, column=column, value=shown, code=code,
                    severity=CODES[code],
-                   message=t(code, lang, value="" if shown is None else shown, column=column,
-                             **params))
+                   message=t(code, lang, value=_shown(value), column=column, **params))
+
+
+def _shown(value: object) -> object:
+    """A value as a teacher would write it in a message."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return f"{value:%d.%m.%Y %H:%M}" if value.time() != dt.time() else f"{value:%d.%m.%Y}"
+    if isinstance(value, dt.date):
+        return f"{value:%d.%m.%Y}"
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _jsonable(value: object) -> object:

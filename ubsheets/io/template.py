@@ -99,9 +99,9 @@ def _write_table(ws: Worksheet, register: Register, lang: str,
         for offset, column in enumerate(register.columns):
             value = _cell_value(column, row.get(column.key), lang)
             cell = ws.cell(row=line, column=first + offset, value=value)
-            if column.kind is Kind.DATE:
+            if isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
-            elif column.kind is Kind.TIME:
+            elif isinstance(value, dt.time):
                 cell.number_format = TIME_FORMAT
     last_line = max(2, len(data) + 1)
     ref = f"{get_column_letter(first)}1:{get_column_letter(first + len(register.columns) - 1)}"
@@ -123,7 +123,7 @@ def _cell_value(column: Column, value: Any, lang: str) -> Any:
         return column.choices.label_of(str(value), lang)
     if isinstance(value, dt.datetime):
         return value
-    if column.kind is Kind.DATE and isinstance(value, dt.date):
+    if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time())  # openpyxl writes dates as datetimes anyway
     return value
 

@@ -1,0 +1,59 @@
+"""What the checks across registers see: typed tables, the settings, the calendar, and one way
+to make a finding that points at a cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ubsheets.core.findings import Finding, make_finding
+from ubsheets.core.tables import Calendar, Row, Table
+from ubsheets.schema.settings import DEFAULT_PERIOD_YEARS
+
+
+@dataclass
+class Settings:
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # setting key -> Excel row of its value
+
+    def get(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def period(self, key: str) -> int:
+        value = self.values.get(key)
+        return value if isinstance(value, int) and value > 0 else DEFAULT_PERIOD_YEARS
+
+
+@dataclass
+class Context:
+    lang: str
+    tables: dict[str, Table]  # rows hold typed values
+    settings: Settings
+    calendar: Calendar
+
+    def rows(self, key: str) -> list[Row]:
+        return self.tables[key].rows
+
+    def finding(self, code: str, register: str, line: int, column: str, value: object = None,
+                **params: object) -> Finding:
+        table = self.tables[register]
+        spec = table.register.column(column)
+        header = table.headers.get(column) or spec.header.get(self.lang)
+        if spec.choices is not None and isinstance(value, str):
+            value = _label(spec.choices, value, self.lang)  # show "жогорку", not "higher"
+        return make_finding(self.lang, code, sheet=table.sheet, cell=table.cell(column, line),
+                            row=line, column=header, value=value, **params)
+
+    @property
+    def year_end(self) -> int:
+        """The calendar year in which the academic year ends (today's year if unset)."""
+        end = self.calendar.end or self.calendar.start
+        return end.year if end else dt.date.today().year
+
+
+def _label(choices, code: str, lang: str) -> str:
+    try:
+        return choices.label_of(code, lang)
+    except KeyError:
+        return code

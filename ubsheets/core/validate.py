@@ -1,0 +1,72 @@
+"""Validation: type every row with its pydantic model, then run the checks across registers."""
+
+from __future__ import annotations
+
+from ubsheets.core.context import Context
+from ubsheets.core.findings import Finding, Report, make_finding
+from ubsheets.core.rows import validate_row
+from ubsheets.core.rules import RULES
+from ubsheets.core.settings import calendar_of, read_settings
+from ubsheets.core.tables import Book, Row, Table
+from ubsheets.schema import ALL_TABLES, SETTINGS_TABLE
+
+
+def validate(book: Book) -> Report:
+    context, findings = typed_context(book)
+    for rule in RULES:
+        findings.extend(rule(context))
+    return Report.of(sorted(findings, key=_position(book)))
+
+
+def typed_context(book: Book) -> tuple[Context, list[Finding]]:
+    """The book with every value typed, and the findings of single cells and settings.
+
+    Summaries and reports start from here too, so they see exactly what validation saw."""
+    findings: list[Finding] = []
+    typed: dict[str, Table] = {}
+    for key, table in book.tables.items():
+        findings.extend(_missing_columns(table, book.lang))
+        if table.register is SETTINGS_TABLE:
+            typed[key] = table
+            continue
+        typed[key] = _typed_table(table, book.lang, findings)
+    settings, setting_findings = read_settings(book.tables["settings"], book.lang)
+    findings.extend(setting_findings)
+    calendar = calendar_of(settings, typed["holidays"])
+    return Context(book.lang, typed, settings, calendar), findings
+
+
+def _typed_table(table: Table, lang: str, findings: list[Finding]) -> Table:
+    typed = Table(table.register, table.sheet, table.header_line, table.columns, table.headers)
+    for row in table.rows:
+        values, problems = validate_row(table.register, lang, row.values)
+        typed.rows.append(Row(row.line, values))
+        for key, code, params in problems:
+            header = table.headers.get(key) or table.register.column(key).header.get(lang)
+            findings.append(make_finding(lang, code, sheet=table.sheet,
+                                         cell=table.cell(key, row.line), row=row.line,
+                                         column=header, value=row.values.get(key), **params))
+    return typed
+
+
+def _missing_columns(table: Table, lang: str) -> list[Finding]:
+    """A required column that is not on the sheet at all (renamed or deleted)."""
+    return [make_finding(lang, "column_missing", sheet=table.sheet,
+                         cell=table.cell(col.key, table.header_line), row=table.header_line,
+                         column=col.header.get(lang))
+            for col in table.register.columns
+            if col.required and col.key not in table.columns]
+
+
+def _position(book: Book):
+    order = {reg.key: index for index, reg in enumerate(ALL_TABLES)}
+    sheet_order = {}
+    for key, table in book.tables.items():
+        sheet_order.setdefault(table.sheet, order[key])
+
+    def key(finding: Finding) -> tuple:
+        letters = "".join(ch for ch in finding.cell if ch.isalpha())
+        return (sheet_order.get(finding.sheet, 99), finding.row, len(letters), letters,
+                finding.code)
+
+    return key
