@@ -2,4 +2,111 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "error_prefix": {"ky": "Ката", "ru": "Ошибка", "en": "Error"},
+    # Reading a workbook file (ubsheets/io/guard.py)
+    "file_not_found": {
+        "ky": "«{name}» файлы табылган жок: папканы жана файлдын атын текшериңиз.",
+        "ru": "Файл «{name}» не найден: проверьте папку и имя файла.",
+        "en": 'File "{name}" was not found: check the folder and the file name.',
+    },
+    "not_a_file": {
+        "ky": "«{name}» файл эмес, папка: Excel файлын (.xlsx же .xlsm) тандаңыз.",
+        "ru": "«{name}» — это папка, а не файл: выберите файл Excel (.xlsx или .xlsm).",
+        "en": '"{name}" is a folder, not a file: choose an Excel file (.xlsx or .xlsm).',
+    },
+    "file_empty": {
+        "ky": "«{name}» файлы бош (0 байт): файлдын бүтүн нускасын кайра көчүрүп, дагы аракет"
+        " кылыңыз.",
+        "ru": "Файл «{name}» пустой (0 байт): скопируйте исправную копию файла заново и"
+        " попробуйте ещё раз.",
+        "en": '"{name}" is empty (0 bytes): copy a good version of the file again and retry.',
+    },
+    "cannot_read": {
+        "ky": "«{name}» файлын окуу мүмкүн болбоду: аны ачууга укугуңуз бар экенин текшериңиз.",
+        "ru": "Не удалось прочитать файл «{name}»: проверьте, что у вас есть право его открывать.",
+        "en": 'Cannot read "{name}": check that you are allowed to open it.',
+    },
+    "legacy_xls": {
+        "ky": "«{name}» эски .xls форматында: аны Excel же LibreOffice программасында ачып, .xlsx"
+        " же .xlsm катары сактаңыз (Файл → Сохранить как).",
+        "ru": "Файл «{name}» в старом формате .xls: откройте его в Excel или LibreOffice и"
+        " сохраните как .xlsx или .xlsm (Файл → Сохранить как).",
+        "en": '"{name}" is in the old .xls format: open it in Excel or LibreOffice and save it'
+        " as .xlsx or .xlsm (File → Save As).",
+    },
+    "password_protected": {
+        "ky": "«{name}» файлы сырсөз менен корголгон: аны Excel программасында ачып, сырсөздү"
+        " алып салыңыз (Файл → Сведения → Защита книги → Зашифровать с использованием пароля,"
+        " талааны тазалаңыз) жана сактаңыз.",
+        "ru": "Файл «{name}» защищён паролем: откройте его в Excel, снимите пароль (Файл →"
+        " Сведения → Защита книги → Зашифровать с использованием пароля, очистите поле) и"
+        " сохраните.",
+        "en": '"{name}" is protected with a password: open it in Excel, remove the password'
+        " (File → Info → Protect Workbook → Encrypt with Password, clear the box) and save it.",
+    },
+    "not_a_workbook": {
+        "ky": "«{name}» Excel китеби эмес: .xlsx же .xlsm файлын тандаңыз; эгер Excel аны ача"
+        " алса, .xlsx катары сактап, кайра аракет кылыңыз.",
+        "ru": "Файл «{name}» не является книгой Excel: выберите файл .xlsx или .xlsm; если Excel"
+        " его открывает, сохраните его как .xlsx и попробуйте снова.",
+        "en": '"{name}" is not an Excel workbook: choose an .xlsx or .xlsm file; if Excel opens'
+        " it, save it as .xlsx and try again.",
+    },
+    "damaged_workbook": {
+        "ky": "«{name}» файлы бузулган же толук эмес (толугу менен көчүрүлдүбү?): аны булагынан"
+        " кайра көчүрүп алыңыз.",
+        "ru": "Файл «{name}» повреждён или неполный (скопирован ли он полностью?): скопируйте его"
+        " заново из источника.",
+        "en": '"{name}" is damaged or incomplete (was it copied fully?): copy it again from'
+        " where it came from.",
+    },
+    "zip_bomb": {
+        "ky": "«{name}» ачылганда өтө чоң көлөмгө айланат («zip-бомба»): коопсуздук үчүн ал"
+        " ачылбайт; жөнөткөн адамдан кадимки нускасын сураңыз.",
+        "ru": "Файл «{name}» при распаковке разрастается до огромного объёма («zip-бомба»): из"
+        " соображений безопасности он не открывается; попросите у отправителя обычную копию.",
+        "en": '"{name}" would unpack to an enormous size (a "zip bomb"): it is refused for'
+        " safety; ask the sender for a normal copy.",
+    },
+    "unsafe_xml": {
+        "ky": "«{name}» ичинде Excel эч качан жазбаган коркунучтуу XML белгилери (DOCTYPE/ENTITY)"
+        " бар: коопсуздук үчүн файл ачылбайт; Excel программасында сакталган кадимки нускасын"
+        " алыңыз.",
+        "ru": "В файле «{name}» есть опасные XML-объявления (DOCTYPE/ENTITY), которые Excel"
+        " никогда не записывает: из соображений безопасности файл не открывается; возьмите"
+        " обычную копию, сохранённую в Excel.",
+        "en": '"{name}" contains dangerous XML declarations (DOCTYPE/ENTITY) that Excel never'
+        " writes: it is refused for safety; get a normal copy saved by Excel.",
+    },
+    # Writing a workbook file (ubsheets/io/safe_write.py)
+    "file_is_open": {
+        "ky": "«{name}» файлын азыр {owner} Excel же LibreOffice программасында ачып турат: файлды"
+        " ошол жерде жаап, кайра аракет кылыңыз; эгер ал эч жерде ачык болбосо, «{lock}» кулпу"
+        " файлы программа күтүлбөй жабылгандан калган, аны өчүрсөңүз болот.",
+        "ru": "Файл «{name}» сейчас открыт в Excel или LibreOffice (открыл: {owner}): закройте его"
+        " там и попробуйте снова; если он нигде не открыт, файл блокировки «{lock}» остался после"
+        " сбоя, его можно удалить.",
+        "en": '"{name}" is open in Excel or LibreOffice by {owner}: close it there and try again;'
+        ' if it is not open anywhere, the lock file "{lock}" was left by a crash and can be'
+        " deleted.",
+    },
+    "unknown_owner": {"ky": "кимдир бирөө", "ru": "неизвестно", "en": "someone"},
+    "file_locked_by_other": {
+        "ky": "«{name}» файлын алмаштыруу болбой жатат: аны башка программа кармап турат (Excel,"
+        " антивирус, синхрондоо) же ал «окуу үчүн гана» деп белгиленген; ал программаны жаап,"
+        " кайра аракет кылыңыз — файл өзгөргөн жок.",
+        "ru": "Не удаётся заменить файл «{name}»: его держит другая программа (Excel, антивирус,"
+        " синхронизация) или он помечен «только для чтения»; закройте её и попробуйте снова —"
+        " файл не изменён.",
+        "en": 'Cannot replace "{name}": another program is holding it (Excel, an antivirus, a'
+        " sync tool) or it is read-only; close that program and try again — the file was not"
+        " changed.",
+    },
+    "cannot_write": {
+        "ky": "«{name}» файлын «{folder}» папкасына сактоо мүмкүн болбоду: папка бар экенин жана"
+        " ага жазууга укугуңуз бар экенин текшериңиз.",
+        "ru": "Не удалось сохранить «{name}» в папку «{folder}»: проверьте, что папка существует и"
+        " у вас есть право записи в неё.",
+        "en": 'Cannot save "{name}" in the folder "{folder}": check that the folder exists and'
+        " that you may save files there.",
+    },
 }

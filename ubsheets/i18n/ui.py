@@ -5,4 +5,55 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Required."},
     "dropdown_error": {"ky": "Тизмеден тандаңыз.", "ru": "Выберите значение из списка.",
                        "en": "Pick a value from the list."},
+    "col_no": {"ky": "№", "ru": "№", "en": "No."},
+    "col_sheet": {"ky": "Барак", "ru": "Лист", "en": "Sheet"},
+    "col_cell": {"ky": "Уяча", "ru": "Ячейка", "en": "Cell"},
+    "col_severity": {"ky": "Деңгээли", "ru": "Уровень", "en": "Severity"},
+    "col_value": {"ky": "Мааниси", "ru": "Значение", "en": "Value"},
+    "col_message": {"ky": "Эмне туура эмес", "ru": "Что не так", "en": "What is wrong"},
+    "col_code": {"ky": "Коду", "ru": "Код", "en": "Code"},
+    "severity_error": {"ky": "ката", "ru": "ошибка", "en": "error"},
+    "severity_warning": {"ky": "эскертүү", "ru": "предупреждение", "en": "warning"},
+    "validation_totals": {
+        "ky": "Каталар: {errors}, эскертүүлөр: {warnings}.",
+        "ru": "Ошибок: {errors}, предупреждений: {warnings}.",
+        "en": "Errors: {errors}, warnings: {warnings}."},
+    "validation_ok": {
+        "ky": "Ката табылган жок.", "ru": "Ошибок не найдено.", "en": "No errors found."},
+    "validation_written": {
+        "ky": "Жыйынтык «{sheet}» барагына жазылды: {path}",
+        "ru": "Результат записан на лист «{sheet}»: {path}",
+        "en": "Results written to sheet “{sheet}”: {path}"},
+    "created": {
+        "ky": "Жаңы китеп түзүлдү: {path}", "ru": "Создана новая книга: {path}",
+        "en": "New workbook created: {path}"},
+    "file_exists": {
+        "ky": "{name} файлы бар. Үстүнө жазуу үчүн --force кошуңуз.",
+        "ru": "Файл {name} уже существует. Чтобы перезаписать, добавьте --force.",
+        "en": "{name} already exists. Add --force to overwrite it."},
+    "bad_extension": {
+        "ky": "Китептин аты .xlsx же .xlsm менен бүтүшү керек: {name}",
+        "ru": "Имя книги должно оканчиваться на .xlsx или .xlsm: {name}",
+        "en": "The workbook name must end in .xlsx or .xlsm: {name}"},
+    "bad_year": {
+        "ky": "Окуу жылын 2020-2021 түрүндө жазыңыз: {value}",
+        "ru": "Укажите учебный год в виде 2020-2021: {value}",
+        "en": "Give the academic year as 2020-2021: {value}"},
+    "demo_written": {
+        "ky": "{count} демо-китеп жазылды: {path}",
+        "ru": "Записано демо-книг: {count} в {path}",
+        "en": "{count} demo workbook(s) written to {path}"},
+    "demo_mistakes": {
+        "ky": "Атайын кетирилген каталар: {path}",
+        "ru": "Нарочно допущенные ошибки: {path}",
+        "en": "Deliberate mistakes: {path}"},
+    "demo_validating": {
+        "ky": "Биринчи китеп текшерилүүдө: {path}", "ru": "Проверка первой книги: {path}",
+        "en": "Validating the first workbook: {path}"},
+    "unexpected": {
+        "ky": "Күтүлбөгөн ката ({detail}). UBSHEETS_DEBUG=1 менен кайталап, иштеп чыгуучуларга "
+              "билдириңиз.",
+        "ru": "Непредвиденная ошибка ({detail}). Повторите с UBSHEETS_DEBUG=1 и сообщите "
+              "разработчикам.",
+        "en": "Unexpected error ({detail}). Run again with UBSHEETS_DEBUG=1 and report it."},
 }

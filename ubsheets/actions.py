@@ -1,0 +1,78 @@
+"""The file-level operations behind the CLI commands: read → core → write what we own.
+
+Each takes paths and plain options and returns data; printing is the CLI's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ubsheets.core.findings import Report
+from ubsheets.core.validate import validate
+from ubsheets.errors import UsageError
+from ubsheets.io.guard import check_workbook_file
+from ubsheets.io.package_writer import write_owned_sheets
+from ubsheets.io.reader import read_book
+from ubsheets.io.safe_write import check_not_open, safe_replace
+from ubsheets.io.template import build_workbook, save_workbook
+from ubsheets.io.validation_sheet import validation_sheet
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# The usual Kyrgyz calendar; every date is a setting the user can change in the workbook.
+TYPICAL_YEAR_END = (5, 25)
+TYPICAL_WINTER_BREAK = ((12, 30), (1, 10))
+
+
+def academic_year(text: str | None, today: dt.date | None = None) -> tuple[int, int]:
+    """"2020-2021" -> (2020, 2021); None -> the academic year running on ``today``."""
+    if text is None:
+        today = today or dt.date.today()
+        start = today.year if today.month >= 8 else today.year - 1
+        return start, start + 1
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–/]\s*(\d{4})\s*", text)
+    if not match or int(match.group(2)) != int(match.group(1)) + 1:
+        raise UsageError("bad_year", value=text)
+    return int(match.group(1)), int(match.group(2))
+
+
+def new_workbook(path: Path, lang: str, school: str | None = None, year: str | None = None,
+                 force: bool = False) -> Path:
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise UsageError("bad_extension", name=path.name)
+    if path.exists() and not force:
+        raise UsageError("file_exists", name=path.name)
+    start, end = academic_year(year)
+    (wm, wd), (em, ed) = TYPICAL_WINTER_BREAK
+    settings = {"school": school, "year_start": dt.date(start, 9, 1),
+                "year_end": dt.date(end, *TYPICAL_YEAR_END)}
+    holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
+                 "name": {"ky": "Кышкы каникул", "ru": "Зимние каникулы"}.get(lang,
+                                                                             "Winter break")}]
+    workbook = build_workbook(lang, settings, {"holidays": holidays})
+    safe_replace(path, lambda tmp: save_workbook(workbook, tmp), verify=read_book,
+                 backup=False)
+    return path
+
+
+@dataclass
+class Validation:
+    report: Report
+    lang: str
+    sheet: str | None  # the validation sheet written, if any
+
+
+def validate_file(path: Path, write: bool = True) -> Validation:
+    """Validate ``path``; unless ``write`` is false, (re)write its validation sheet."""
+    check_workbook_file(path)
+    if write:
+        check_not_open(path)  # refuse before the work, not after it
+    book = read_book(path)
+    report = validate(book)
+    if not write:
+        return Validation(report, book.lang, None)
+    sheet = validation_sheet(report, book.lang)
+    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, [sheet]), verify=read_book)
+    return Validation(report, book.lang, sheet.name)

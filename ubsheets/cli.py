@@ -1,0 +1,155 @@
+"""The command line: parse options → call one function → print. Errors become one line and an
+exit code, in one place (``_run``): 0 no errors, 1 errors found, 2 unreadable input or misuse."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ubsheets import __version__, actions
+from ubsheets.core.findings import Report
+from ubsheets.errors import UbsheetsError
+from ubsheets.i18n import t, ui_lang
+
+EXIT_OK, EXIT_ERRORS, EXIT_INPUT = 0, 1, 2
+T = TypeVar("T")
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    help="ubsheets: усулдук бирикменин (УБ) реестрлери бир Excel китепте / реестры "
+         "методического объединения (МО) в одной книге Excel.",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Language(StrEnum):
+    ky = "ky"
+    ru = "ru"
+
+
+LangOption = Annotated[Language | None, typer.Option(
+    "--lang", help="Китептин тили / язык книги: ky (кыргызча) же/или ru (русский).")]
+
+
+def _run(action: Callable[[], T], lang: str | None = None) -> T:
+    """Run one library call; a user's problem becomes one line on stderr and exit code 2."""
+    try:
+        return action()
+    except UbsheetsError as error:
+        lang = ui_lang(lang)
+        err.print(f"{t('error_prefix', lang)}: {error.message(lang)}", markup=False)
+        raise typer.Exit(EXIT_INPUT) from None
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as error:  # a bug: still one line for the user, details on request
+        if os.environ.get("UBSHEETS_DEBUG"):
+            raise
+        lang = ui_lang(lang)
+        detail = f"{type(error).__name__}: {error}"[:200]
+        err.print(f"{t('error_prefix', lang)}: {t('unexpected', lang, detail=detail)}",
+                  markup=False)
+        raise typer.Exit(EXIT_INPUT) from None
+
+
+@app.command()
+def new(
+    book: Annotated[Path, typer.Argument(help="Жаңы китеп / новая книга (.xlsm же .xlsx).")],
+    lang: LangOption = Language.ky,
+    school: Annotated[str | None, typer.Option(help="Мектептин аталышы / название школы.")] = None,
+    year: Annotated[str | None, typer.Option(
+        help="Окуу жылы / учебный год, мисалы 2020-2021 (демейки: учурдагы).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Бар файлдын үстүнө жазуу / "
+                                                        "перезаписать существующий файл.")] = False,
+) -> None:
+    """Бош мастер-китеп түзөт / создать пустую мастер-книгу со всеми реестрами."""
+    code = (lang or Language.ky).value
+    path = _run(lambda: actions.new_workbook(book, code, school, year, force), code)
+    out.print(t("created", code, path=path), markup=False)
+
+
+@app.command()
+def demo(
+    directory: Annotated[Path, typer.Argument(help="Папка / папка для демо-книг.")],
+    schools: Annotated[int, typer.Option(min=1, max=500, help="Канча мектеп / сколько школ.")] = 1,
+    members: Annotated[int, typer.Option(min=3, max=5000,
+                                         help="Мүчөлөрдүн саны / членов МО в школе.")] = 12,
+    lang: LangOption = None,
+) -> None:
+    """Толтурулган демо-китептерди жазып, биринчисин текшерет / записать демо-книги и
+    проверить первую."""
+    from ubsheets.demo import write_demo  # the demo data is only loaded when asked for
+
+    code = lang.value if lang else None
+    paths = _run(lambda: write_demo(directory, schools, members, code), code)
+    shown = ui_lang(code)
+    out.print(t("demo_written", shown, count=len(paths), path=directory), markup=False)
+    out.print(t("demo_mistakes", shown, path=directory / "MISTAKES.md"), markup=False)
+    out.print(t("demo_validating", shown, path=paths[0]), markup=False)
+    result = _run(lambda: actions.validate_file(paths[0]), code)
+    _print_report(result.report, result.lang)
+    out.print(t("validation_written", result.lang, sheet=result.sheet, path=paths[0]),
+              markup=False)
+
+
+@app.command("validate")
+def validate_command(
+    book: Annotated[Path, typer.Argument(help="Текшерилүүчү китеп / книга для проверки.")],
+    json: Annotated[bool, typer.Option("--json", help="JSON менен чыгаруу / вывод в JSON.")] = False,
+    no_write: Annotated[bool, typer.Option("--no-write", help="Текшерүү барагын жазбоо / не "
+                                                              "записывать лист проверки.")] = False,
+) -> None:
+    """Реестрлерди текшерет / проверить реестры книги. Exit: 0 ok, 1 errors, 2 bad input."""
+    result = _run(lambda: actions.validate_file(book, write=not no_write))
+    if json:
+        print(result.report.model_dump_json(indent=2))
+    else:
+        _print_report(result.report, result.lang)
+        if result.sheet:
+            out.print(t("validation_written", result.lang, sheet=result.sheet, path=book),
+                      markup=False)
+    raise typer.Exit(EXIT_OK if result.report.valid else EXIT_ERRORS)
+
+
+def _print_report(report: Report, lang: str) -> None:
+    if report.issues:
+        table = Table(show_lines=False, header_style="bold")
+        for key in ("col_sheet", "col_cell", "col_severity", "col_message"):
+            table.add_column(t(key, lang), overflow="fold")
+        for finding in report.issues:
+            style = "red" if finding.severity == "error" else "yellow"
+            table.add_row(finding.sheet, finding.cell,
+                          f"[{style}]{t('severity_' + finding.severity, lang)}[/]",
+                          finding.message.replace("[", r"\["))
+        out.print(table)
+    out.print(t("validation_totals", lang, errors=report.errors, warnings=report.warnings))
+    if report.valid:
+        out.print(f"[green]{t('validation_ok', lang)}[/]")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"ubsheets {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version,
+                                                is_eager=True, help="Версия.")] = False) -> None:
+    pass
+
+
+def main() -> None:
+    app(prog_name="ubsheets")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""Cheap checks of a workbook file before any parser touches it.
+
+Parsers (openpyxl, calamine) answer a wrong file with a traceback, a hang or a memory blow-up.
+Here each bad kind becomes one ``InputError`` with one cause, decided from the file's first bytes,
+the zip central directory and the first few KiB of each XML part; nothing is fully decompressed.
+"""
+
+from __future__ import annotations
+
+import lzma
+import re
+import stat
+import zipfile
+import zlib
+from pathlib import Path
+
+from ubsheets.errors import InputError
+
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+# Office stores a password-protected .xlsx as an OLE file with this stream (MS-OFFCRYPTO 2.3.4.4).
+ENCRYPTED_STREAM_NAME = "EncryptedPackage".encode("utf-16-le")
+WORKBOOK_PART = "xl/workbook.xml"
+# A zip starts with a local file header, or is an empty zip (end record only).
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+
+# Zip bomb limits, on the sizes the central directory declares. Our largest real workbooks are a
+# few MB, and their biggest part (a sheet of 30,000 rows) unpacks to ~30 MB: these limits are ten
+# times beyond any school workbook, yet far below what would exhaust a teacher's 4-8 GB laptop.
+MAX_PART_BYTES = 256 * 1024**2
+MAX_TOTAL_BYTES = 512 * 1024**2
+# Sheet XML compresses ~10-30x, long runs of one repeated byte ~1000x (deflate's ceiling is 1032x):
+# a large part that claims more than that is made to unpack huge, not made by Excel.
+RATIO_CHECK_FROM_BYTES = 1024**2
+MAX_RATIO = 1000
+
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+# Every real part names its root element within the first hundred bytes; 64 KiB is generous.
+MAX_PROLOG_BYTES = 64 * 1024
+PROLOG_READ_BYTES = 4096
+SCAN_CHUNK_BYTES = 1024**2
+_NAME_START = re.compile(rb"[A-Za-z_:\x80-\xff]")
+
+# What zipfile raises on broken or hostile bytes, as found by fuzzing real workbooks: bad offsets
+# (OSError EINVAL), bad streams (zlib/bz2/lzma errors, EOFError), unknown methods, versions or flags
+# (NotImplementedError), encrypted entries (RuntimeError), non-UTF-8 names (UnicodeDecodeError).
+_BROKEN_ZIP = (
+    zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, lzma.LZMAError,
+    NotImplementedError, RuntimeError, OverflowError,
+)
+
+
+def check_workbook_file(path: Path) -> None:
+    """Raise ``InputError`` with one clear cause if ``path`` is not a safe .xlsx/.xlsm workbook."""
+    path = Path(path)
+    name = path.name
+    _check_regular_file(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            if head == OLE_MAGIC:
+                key = "password_protected" if _contains(handle, ENCRYPTED_STREAM_NAME) else "legacy_xls"
+                raise InputError(key, name=name)
+    except OSError:
+        raise InputError("cannot_read", name=name) from None
+    if head[:4] not in ZIP_SIGNATURES:
+        raise InputError("not_a_workbook", name=name)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_parts(archive, name)
+    except _BROKEN_ZIP:
+        raise InputError("damaged_workbook", name=name) from None
+
+
+def _check_regular_file(path: Path) -> None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("file_not_found", name=path.name) from None
+    except (OSError, ValueError):  # permission, name too long, NUL in the name
+        raise InputError("cannot_read", name=path.name) from None
+    if not stat.S_ISREG(info.st_mode):  # a folder, or a pipe/device that would block a reader
+        raise InputError("not_a_file", name=path.name)
+    if info.st_size == 0:
+        raise InputError("file_empty", name=path.name)
+
+
+def _contains(handle, needle: bytes) -> bool:
+    """Whether the rest of ``handle`` contains ``needle``, reading 1 MiB at a time."""
+    tail = b""
+    while chunk := handle.read(SCAN_CHUNK_BYTES):
+        if needle in tail + chunk:
+            return True
+        tail = chunk[-(len(needle) - 1):]
+    return False
+
+
+def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
+    infos = archive.infolist()
+    if not any(info.filename.lower() == WORKBOOK_PART for info in infos):
+        raise InputError("not_a_workbook", name=name)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if _too_big(info) or total > MAX_TOTAL_BYTES:
+            raise InputError("zip_bomb", name=name, part=info.filename)
+    for info in infos:
+        if info.filename.lower().endswith(XML_SUFFIXES) and not _prolog_is_safe(archive, info):
+            raise InputError("unsafe_xml", name=name, part=info.filename)
+
+
+def _too_big(info: zipfile.ZipInfo) -> bool:
+    if info.file_size > MAX_PART_BYTES:
+        return True
+    if info.file_size <= RATIO_CHECK_FROM_BYTES:
+        return False
+    return info.file_size > MAX_RATIO * max(info.compress_size, 1)
+
+
+def _prolog_is_safe(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Read a part up to its root element; a DTD before it (entities, XXE) makes it unsafe."""
+    buffer = b""
+    with archive.open(info) as part:
+        while len(buffer) < MAX_PROLOG_BYTES:
+            chunk = part.read(PROLOG_READ_BYTES)
+            if not chunk:  # no root element at all: not XML, but no DTD either
+                return True
+            buffer += chunk
+            verdict = _prolog_verdict(_as_utf8(buffer))
+            if verdict is not None:
+                return verdict
+    return False
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """UTF-16 parts (allowed by XML, rare in Office) recoded so the byte scan sees ASCII markup."""
+    even = data[: len(data) // 2 * 2]
+    if data.startswith(b"\xff\xfe") or data[1:2] == b"\x00":
+        return even.decode("utf-16-le", "replace").encode()
+    if data.startswith(b"\xfe\xff") or data[:1] == b"\x00":
+        return even.decode("utf-16-be", "replace").encode()
+    return data
+
+
+def _prolog_verdict(data: bytes) -> bool | None:
+    """True: root element reached cleanly; False: a declaration (``<!DOCTYPE``, ``<!ENTITY``) came
+    first; None: need more bytes. Comments and processing instructions are skipped, so a comment
+    holding ``<a`` cannot hide a DOCTYPE behind it."""
+    position = 0
+    while (position := data.find(b"<", position)) >= 0:
+        if data.startswith(b"<?", position):
+            end = data.find(b"?>", position + 2)
+            position = end + 2 if end >= 0 else -1
+        elif data.startswith(b"<!--", position):
+            end = data.find(b"-->", position + 4)
+            position = end + 3 if end >= 0 else -1
+        elif len(data) - position < 4:
+            return None  # "<", "<!" or "<!-" cut at the buffer's end
+        elif data.startswith(b"<!", position):
+            return False
+        elif _NAME_START.match(data, position + 1):
+            return True
+        else:
+            position += 1  # a stray "<": not well-formed, which the parser will report
+        if position < 0:
+            return None
+    return None

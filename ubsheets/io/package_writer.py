@@ -1,0 +1,530 @@
+"""Put the sheets we own into a user's .xlsx/.xlsm, copying every other zip entry untouched.
+
+A whole-workbook openpyxl load+save drops images, x14 validations, chart formatting and cached
+formula values (/work/shared/NOTES.md). Here only our worksheet parts are written; workbook.xml, its
+rels, [Content_Types].xml and styles.xml get small text edits. They are never re-serialised:
+ElementTree renames namespace prefixes that ``mc:Ignorable`` names, and Excel then refuses the file.
+Regexes only touch elements whose shape the OOXML schema fixes; defusedxml checks each edited part
+first, so a hostile or broken part is refused before any edit.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from ubsheets.errors import InputError
+from ubsheets.io.sheet_model import SheetSpec, Style
+from ubsheets.io.sheet_xml import (
+    MAIN_NS,
+    border_xml,
+    fill_xml,
+    font_xml,
+    render_sheet_xml,
+    xf_xml,
+    xml_text,
+)
+
+WORKBOOK = "xl/workbook.xml"
+TYPES = "[Content_Types].xml"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+_MANAGED_NAMES = ("_xlnm.Print_Titles", "_xlnm._FilterDatabase")
+# A start tag, allowing ">" inside quoted attribute values.
+_TAG_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*?"""
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+# --- text surgery on XML whose element shapes the schema fixes ------------------------------
+
+
+def _element_re(qname: str) -> re.Pattern[str]:
+    q = re.escape(qname)
+    return re.compile(rf"<{q}(?=[\s/>]){_TAG_BODY}(?:/>|>.*?</{q}\s*>)", re.DOTALL)
+
+
+def elements(text: str, qname: str) -> Iterator[re.Match[str]]:
+    """Each ``<qname …/>`` or ``<qname …>…</qname>``; only for elements that never nest."""
+    return _element_re(qname).finditer(text)
+
+
+def edit_elements(text: str, qname: str, edit: Callable[[int, str], str]) -> str:
+    """Replace each such element by ``edit(position, element)``; "" removes it."""
+    counter = iter(range(1 << 30))
+    return _element_re(qname).sub(lambda m: edit(next(counter), m.group(0)), text)
+
+
+def attrs(element: str) -> dict[str, str]:
+    start = re.match(rf"<{_TAG_BODY}>", element, re.DOTALL)
+    head = start.group(0) if start else element
+    return {m[1]: html.unescape(m[2] if m[2] is not None else m[3]) for m in _ATTR.finditer(head)}
+
+
+def set_attr(element: str, name: str, value: str | None) -> str:
+    """Set (or with None remove) one attribute in the element's start tag."""
+    head_end = re.match(rf"<{_TAG_BODY}(?=/?>)", element, re.DOTALL).end()  # type: ignore[union-attr]
+    head, rest = element[:head_end], element[head_end:]
+    head = re.sub(rf"""\s{re.escape(name)}\s*=\s*(?:"[^"]*"|'[^']*')""", "", head)
+    return head + (f' {name}="{xml_text(value)}"' if value is not None else "") + rest
+
+
+def root_prefix(text: str, local: str) -> str:
+    """The prefix (``"x:"`` or ``""``) of the root element, used for everything we insert."""
+    match = re.search(rf"<([\w.-]+:)?{local}(?=[\s/>])", text)
+    return (match.group(1) or "") if match else ""
+
+
+def qualify(fragment: str, prefix: str) -> str:
+    return re.sub(r"<(/?)(?=[A-Za-z])", lambda m: f"<{m[1]}{prefix}", fragment) if prefix else fragment
+
+
+def insert_before_close(text: str, qname: str, fragment: str) -> str:
+    """Insert before ``</qname>``, opening a self-closed ``<qname …/>`` first."""
+    close = text.rfind(f"</{qname}>")
+    if close >= 0:
+        return text[:close] + fragment + text[close:]
+    empty = re.search(rf"<{re.escape(qname)}(?=[\s/>]){_TAG_BODY}/>", text, re.DOTALL)
+    if not empty:
+        raise ValueError(f"no <{qname}> element")
+    opened = empty.group(0)[:-2].rstrip() + ">"
+    return text[: empty.start()] + opened + fragment + f"</{qname}>" + text[empty.end() :]
+
+
+def parse_safely(data: bytes, name: str) -> Element:
+    try:
+        return SafeET.fromstring(data)
+    except (SafeET.ParseError, DefusedXmlException) as exc:
+        raise InputError("not_a_workbook", name=name) from exc
+
+
+# --- styles.xml: append what our styles need, reuse what an earlier run appended -------------
+
+_STYLE_SECTIONS = (
+    "numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs",
+    "cellStyles", "dxfs", "tableStyles", "colors", "extLst",
+)
+# What Excel expects at the head of a section a minimal styles.xml lacks; fills 0 and 1 are
+# reserved (Excel reads fill 1 as gray125 whatever it says), so ours start at 2.
+_SECTION_DEFAULTS = {
+    "fonts": ('<font><sz val="11"/><name val="Calibri"/></font>',),
+    "fills": (
+        '<fill><patternFill patternType="none"/></fill>',
+        '<fill><patternFill patternType="gray125"/></fill>',
+    ),
+    "borders": ("<border><left/><right/><top/><bottom/><diagonal/></border>",),
+    "cellStyleXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>',),
+    "cellXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',),
+}
+_CHILD = {"numFmts": "numFmt", "fonts": "font", "fills": "fill", "borders": "border",
+          "cellStyleXfs": "xf", "cellXfs": "xf"}
+_BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9,
+                    "0.00%": 10, "0.00E+00": 11, "@": 49}
+MINIMAL_STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{MAIN_NS}"/>'
+)
+
+
+class StyleBook:
+    """Gives each Style an xf index, appending fonts/fills/borders/numFmts/xfs as text.
+
+    A fragment identical to one already in the section is reused, so a second run adds nothing
+    and styles.xml stays byte-identical.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.changed = False
+        self.p = root_prefix(text, "styleSheet")
+        self._ids: dict[Style, int] = {}
+
+    def xf_id(self, style: Style) -> int:
+        if style not in self._ids:
+            for section, defaults in _SECTION_DEFAULTS.items():
+                self._ensure_section(section, defaults)
+            font = font_xml(style, *self._base_font())
+            fragment = xf_xml(
+                style, self._num_fmt_id(style.num_format), self._add("fonts", font),
+                self._add("fills", fill_xml(style)), self._add("borders", border_xml(style)),
+            )
+            self._ids[style] = self._add("cellXfs", fragment)
+        return self._ids[style]
+
+    def _children(self, section: str) -> list[str]:
+        body = next(elements(self.text, self.p + section), None)
+        child = self.p + _CHILD[section]
+        return [m.group(0) for m in elements(body.group(0), child)] if body else []
+
+    def _add(self, section: str, fragment: str | None) -> int:
+        if fragment is None:
+            return 0
+        fragment = qualify(fragment, self.p)
+        children = self._children(section)
+        if fragment in children:
+            return children.index(fragment)
+        self._append(section, fragment, len(children) + 1)
+        return len(children)
+
+    def _append(self, section: str, fragment: str, count: int) -> None:
+        self.text = insert_before_close(self.text, self.p + section, fragment)
+        body = next(elements(self.text, self.p + section))
+        counted = set_attr(body.group(0), "count", str(count))
+        self.text = self.text[: body.start()] + counted + self.text[body.end() :]
+        self.changed = True
+
+    def _ensure_section(self, section: str, defaults: tuple[str, ...]) -> None:
+        children = self._children(section)
+        if not next(elements(self.text, self.p + section), None):
+            later = _STYLE_SECTIONS[_STYLE_SECTIONS.index(section) + 1 :]
+            names = "|".join(re.escape(self.p + name) for name in later)
+            after = re.search(rf"<(?:{names})(?=[\s/>])", self.text)
+            empty = qualify(f'<{section} count="0"></{section}>', self.p)
+            if after:
+                self.text = self.text[: after.start()] + empty + self.text[after.start() :]
+            else:
+                self.text = insert_before_close(self.text, self.p + "styleSheet", empty)
+        for fragment in defaults[len(children) :]:
+            self._append(section, qualify(fragment, self.p), len(self._children(section)) + 1)
+
+    def _base_font(self) -> tuple[str, str]:
+        """Our fonts keep the workbook's default face and size, so headers match the user's text."""
+        fonts = self._children("fonts")
+        first = fonts[0] if fonts else ""
+        name = re.search(r"""<(?:[\w.-]+:)?name\s+val=["']([^"']*)""", first)
+        size = re.search(r"""<(?:[\w.-]+:)?sz\s+val=["']([^"']*)""", first)
+        return (html.unescape(name[1]) if name else "Calibri"), (size[1] if size else "11")
+
+    def _num_fmt_id(self, code: str | None) -> int:
+        if code is None:
+            return 0
+        if code in _BUILTIN_FORMATS:
+            return _BUILTIN_FORMATS[code]
+        existing = {int(a["numFmtId"]): a.get("formatCode", "")
+                    for a in map(attrs, self._children("numFmts"))}
+        for fmt_id, fmt_code in sorted(existing.items()):
+            if fmt_code == code:
+                return fmt_id
+        fmt_id = max([163, *existing]) + 1
+        self._ensure_section("numFmts", ())
+        fragment = f'<numFmt numFmtId="{fmt_id}" formatCode="{xml_text(code)}"/>'
+        self._append("numFmts", qualify(fragment, self.p), len(existing) + 1)
+        return fmt_id
+
+
+# --- the package: parts, relationships, and what we change ----------------------------------
+
+
+def rels_name(part: str) -> str:
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _source_of(rels: str) -> str:
+    folder, base = posixpath.split(rels)
+    return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")])
+
+
+def _resolve(source: str, target: str) -> str:
+    """A relationship target as a lower-case part name (OPC part names ignore case)."""
+    target = unquote(target)
+    path = target[1:] if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    return posixpath.normpath(path).lower()
+
+
+class _Package:
+    """Read access to the source zip; part names are looked up case-insensitively."""
+
+    def __init__(self, zin: zipfile.ZipFile, name: str) -> None:
+        self.zin, self.name = zin, name
+        self.names = {info.filename.lower(): info.filename for info in zin.infolist()}
+
+    def has(self, part: str) -> bool:
+        return part.lower() in self.names
+
+    def read(self, part: str) -> bytes:
+        return self.zin.read(self.names[part.lower()])
+
+    def text(self, part: str) -> str:
+        if not self.has(part):
+            raise InputError("not_a_workbook", name=self.name)
+        data = self.read(part)
+        parse_safely(data, self.name)
+        return data.decode("utf-8-sig")
+
+    def rels(self, part: str) -> list[dict[str, str]]:
+        if not self.has(rels_name(part)):
+            return []
+        root = parse_safely(self.read(rels_name(part)), self.name)
+        found = []
+        for rel in root.findall("{*}Relationship"):
+            rel_attrs = dict(rel.attrib)
+            if rel_attrs.get("TargetMode") != "External" and rel_attrs.get("Target"):
+                rel_attrs["part"] = _resolve(part, rel_attrs["Target"])
+            found.append(rel_attrs)
+        return found
+
+    @cached_property
+    def sources(self) -> dict[str, set[str]]:
+        """Part -> the parts whose relationships point at it."""
+        found: dict[str, set[str]] = {}
+        for name in self.names:
+            if name.endswith(".rels") and posixpath.basename(posixpath.dirname(name)) == "_rels":
+                source = _source_of(name)
+                for rel in self.rels(source):
+                    if "part" in rel:
+                        found.setdefault(rel["part"], set()).add(source)
+        return found
+
+
+class _Plan:
+    """The edits to one package: new part contents, dropped parts, edited XML texts."""
+
+    def __init__(self, pkg: _Package) -> None:
+        self.pkg = pkg
+        self.workbook, self.wb_rels, self.types = (
+            pkg.text(WORKBOOK), pkg.text(rels_name(WORKBOOK)), pkg.text(TYPES)
+        )
+        self.originals = (self.workbook, self.wb_rels, self.types)
+        self.wp = root_prefix(self.workbook, "workbook")
+        self.rp = root_prefix(self.wb_rels, "Relationships")
+        self.tp = root_prefix(self.types, "Types")
+        self.rels = {rel.get("Id", ""): rel for rel in pkg.rels(WORKBOOK)}
+        self.sheets = [attrs(m.group(0)) for m in elements(self.workbook, self.wp + "sheet")]
+        self.parts: dict[str, bytes] = {}  # lower-case part name -> new content
+        self.new_names: list[str] = []  # parts that did not exist, in the order added
+        self.dropped: set[str] = set()  # lower-case part names not copied
+        self.released: set[str] = set()  # parts whose relationships are dropped
+        self.replaced_ids: set[str] = set()
+        styles_rel = next((r for r in self.rels.values() if r["Type"].endswith("/styles")), None)
+        self.styles_part = styles_rel["part"] if styles_rel else "xl/styles.xml"
+        self.styles_related = styles_rel is not None
+        exists = pkg.has(self.styles_part)
+        self.styles = StyleBook(pkg.text(self.styles_part) if exists else MINIMAL_STYLES)
+
+    def place(self, spec: SheetSpec) -> None:
+        for index, sheet in enumerate(self.sheets):
+            if sheet.get("name", "").casefold() == spec.name.casefold():
+                return self._replace(spec, index, sheet)
+        return self._append(spec)
+
+    def _replace(self, spec: SheetSpec, index: int, sheet: dict[str, str]) -> None:
+        rid = next((v for k, v in sheet.items() if k.endswith(":id")), "")
+        rel = self.rels.get(rid, {})
+        part = rel.get("part")
+        if not part:
+            raise InputError("not_a_workbook", name=self.pkg.name)
+        code_name = None
+        if rel["Type"].endswith("/worksheet") and self.pkg.has(part):
+            head = self.pkg.read(part)[:4096].decode("utf-8", "replace")
+            found = re.search(r"""<(?:[\w.-]+:)?sheetPr\b[^>]*?\bcodeName=["']([^"']*)""", head)
+            code_name = html.unescape(found[1]) if found else None  # keeps the VBA module bound
+        else:  # a chart or dialog sheet by that name becomes a worksheet in a part of its own
+            self._drop(part)
+            part = self._new_sheet_part()
+            self.wb_rels = edit_elements(self.wb_rels, self.rp + "Relationship", lambda _, el: (
+                set_attr(set_attr(el, "Type", _REL_NS + "/worksheet"), "Target", "/" + part)
+                if attrs(el).get("Id") == rid else el))
+        self._release(part.lower())
+        self.parts[part.lower()] = render_sheet_xml(spec, self.styles.xf_id, code_name)
+        self.replaced_ids.add(sheet.get("sheetId", ""))
+        if (sheet.get("state") or "visible") != ("hidden" if spec.hidden else "visible"):
+            state = "hidden" if spec.hidden else None
+            self.workbook = edit_elements(self.workbook, self.wp + "sheet", lambda i, el: (
+                set_attr(el, "state", state) if i == index else el))
+        self._set_defined_names(index, sheet["name"], spec)
+
+    def _append(self, spec: SheetSpec) -> None:
+        part, rid = self._new_sheet_part(), self._free_rid()
+        sheet_id = max([int(s.get("sheetId", 0)) for s in self.sheets] + [0]) + 1
+        found = re.search(rf'xmlns:([\w.-]+)="{_REL_NS}"', self.workbook)
+        rel_attr = f'{found[1]}:id="{rid}"' if found else f'r:id="{rid}" xmlns:r="{_REL_NS}"'
+        state = ' state="hidden"' if spec.hidden else ""
+        tag = f'<sheet name="{xml_text(spec.name)}" sheetId="{sheet_id}"{state} {rel_attr}/>'
+        self.workbook = insert_before_close(self.workbook, self.wp + "sheets", qualify(tag, self.wp))
+        self.sheets.append({"name": spec.name, "sheetId": str(sheet_id)})
+        self._add_rel(rid, "worksheet", posixpath.relpath(part, "xl"))
+        self.parts[part.lower()] = render_sheet_xml(spec, self.styles.xf_id)
+        self._set_defined_names(len(self.sheets) - 1, spec.name, spec)
+
+    def _free_rid(self) -> str:
+        numbers = [int(rid[3:]) for rid in self.rels if re.fullmatch(r"rId\d+", rid)]
+        return f"rId{max(numbers, default=0) + 1}"
+
+    def _new_sheet_part(self) -> str:
+        """First free sheetN.xml; an orphan _rels for it would attach to our sheet, so skip those."""
+        number = 1
+        while any(
+            self.pkg.has(name) or name.lower() in self.parts
+            for name in (f"xl/worksheets/sheet{number}.xml", f"xl/worksheets/_rels/sheet{number}.xml.rels")
+        ):
+            number += 1
+        part = f"xl/worksheets/sheet{number}.xml"
+        self.new_names.append(part)
+        self.parts[part.lower()] = b""  # reserved until rendered
+        self.types = insert_before_close(self.types, self.tp + "Types", qualify(
+            f'<Override PartName="/{part}" ContentType="{_WORKSHEET_CT}"/>', self.tp))
+        return part
+
+    def _add_rel(self, rid: str, kind: str, target: str) -> None:
+        self.rels[rid] = {"Id": rid, "Type": f"{_REL_NS}/{kind}"}
+        tag = f'<Relationship Id="{rid}" Type="{_REL_NS}/{kind}" Target="{xml_text(target)}"/>'
+        self.wb_rels = insert_before_close(self.wb_rels, self.rp + "Relationships", qualify(tag, self.rp))
+
+    def _set_defined_names(self, index: int, sheet_name: str, spec: SheetSpec) -> None:
+        """Print titles and the filter range of our sheet: replaced in place, others kept."""
+        quoted = "'" + sheet_name.replace("'", "''") + "'!"
+        wanted: dict[str, str] = {}
+        if spec.print_title_rows:
+            wanted["_xlnm.Print_Titles"] = quoted + "${}:${}".format(*spec.print_title_rows)
+        if spec.autofilter:
+            wanted["_xlnm._FilterDatabase"] = quoted + re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", spec.autofilter)
+
+        def render(name: str) -> str:
+            hidden = ' hidden="1"' if name == "_xlnm._FilterDatabase" else ""
+            value = xml_text(wanted.pop(name))
+            return qualify(f'<definedName name="{name}" localSheetId="{index}"{hidden}>{value}</definedName>', self.wp)
+
+        def edit(_: int, element: str) -> str:
+            found = attrs(element)
+            if found.get("localSheetId") != str(index) or found.get("name") not in _MANAGED_NAMES:
+                return element
+            return render(found["name"]) if found["name"] in wanted else ""
+
+        self.workbook = edit_elements(self.workbook, self.wp + "definedName", edit)
+        if wanted:
+            added = "".join(render(name) for name in _MANAGED_NAMES if name in wanted)
+            self._ensure_defined_names()
+            self.workbook = insert_before_close(self.workbook, self.wp + "definedNames", added)
+
+    def _ensure_defined_names(self) -> None:
+        if next(elements(self.workbook, self.wp + "definedNames"), None):
+            return
+        later = ("calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr",
+                 "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst")
+        names = "|".join(re.escape(self.wp + name) for name in later)
+        after = re.search(rf"<(?:{names})(?=[\s/>])", self.workbook)
+        block = qualify("<definedNames></definedNames>", self.wp)
+        if after:
+            self.workbook = self.workbook[: after.start()] + block + self.workbook[after.start() :]
+        else:
+            self.workbook = insert_before_close(self.workbook, self.wp + "workbook", block)
+
+    def _release(self, part: str) -> None:
+        """Drop ``part``'s relationships, and each part that only they kept alive."""
+        self.released.add(part)
+        self.dropped.add(rels_name(part).lower())
+        for rel in self.pkg.rels(part):
+            target = rel.get("part")
+            if (target and target not in self.dropped and target not in self.parts
+                    and self.pkg.has(target) and self.pkg.sources[target] <= self.released):
+                self._drop(target)
+
+    def _remove_rel(self, rid: str) -> None:
+        self.wb_rels = edit_elements(self.wb_rels, self.rp + "Relationship", lambda _, el: (
+            "" if attrs(el).get("Id") == rid else el))
+
+    def _drop(self, part: str) -> None:
+        self.dropped.add(part.lower())
+        self.types = edit_elements(self.types, self.tp + "Override", lambda _, el: (
+            "" if unquote(attrs(el).get("PartName", "")).lstrip("/").lower() == part.lower() else el))
+        self._release(part.lower())
+
+    def finish(self) -> None:
+        """calcChain, styles, and the edited texts become parts."""
+        for rid, rel in list(self.rels.items()):
+            chain = rel.get("part", "")
+            if rel["Type"].endswith("/calcChain") and self.pkg.has(chain):
+                sheet_ids = set(re.findall(r'\bi="(\d+)"', self.pkg.read(chain).decode("utf-8", "replace")))
+                if sheet_ids & self.replaced_ids:  # stale entries make Excel "repair" the file
+                    self._drop(chain)
+                    self._remove_rel(rid)
+        if self.styles.changed:
+            self.parts[self.styles_part.lower()] = self.styles.text.encode("utf-8")
+            if not self.pkg.has(self.styles_part):
+                self.new_names.append(self.styles_part)
+                self.types = insert_before_close(self.types, self.tp + "Types", qualify(
+                    f'<Override PartName="/{self.styles_part}" ContentType="{_STYLES_CT}"/>', self.tp))
+            if not self.styles_related:
+                self._add_rel(self._free_rid(), "styles", posixpath.relpath(self.styles_part, "xl"))
+        for part, text, original in zip((WORKBOOK, rels_name(WORKBOOK), TYPES),
+                                        (self.workbook, self.wb_rels, self.types), self.originals):
+            if text != original:
+                self.parts[part.lower()] = text.encode("utf-8")
+
+
+# --- the entry point -------------------------------------------------------------------------
+
+
+def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec]) -> None:
+    """Write ``src`` to ``dst`` with ``sheets`` replaced in place (same name, ignoring case) or
+    appended; every part we do not own is copied byte for byte. ``dst`` may be ``src``."""
+    src, dst = Path(src), Path(dst)
+    names = [spec.name.casefold() for spec in sheets]
+    if len(set(names)) != len(names):
+        raise ValueError(f"two sheets with the same name: {[spec.name for spec in sheets]}")
+    try:
+        zin = zipfile.ZipFile(src)
+    except zipfile.BadZipFile as exc:
+        raise InputError("not_a_workbook", name=src.name) from exc
+    with zin:
+        pkg = _Package(zin, src.name)
+        if not pkg.has(WORKBOOK):
+            raise InputError("not_a_workbook", name=src.name)
+        plan = _Plan(pkg)
+        for spec in sheets:
+            plan.place(spec)
+        plan.finish()
+        _write_zip(zin, dst, plan)
+
+
+def _write_zip(zin: zipfile.ZipFile, dst: Path, plan: _Plan) -> None:
+    """Write next to ``dst`` and rename, so a failure never leaves half a workbook behind."""
+    fd, tmp_name = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".tmp")
+    os.close(fd)
+    stamp = zin.getinfo(plan.pkg.names[WORKBOOK]).date_time  # new parts: reproducible dates
+    try:
+        with zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                key = info.filename.lower()
+                if key in plan.parts:
+                    zout.writestr(_copy_info(info), plan.parts[key])
+                elif key not in plan.dropped:
+                    _copy_entry(zin, zout, info)
+            for name in plan.new_names:
+                if name.lower() in plan.parts:
+                    new = zipfile.ZipInfo(name, stamp)
+                    new.compress_type = zipfile.ZIP_DEFLATED
+                    zout.writestr(new, plan.parts[name.lower()])
+        os.replace(tmp_name, dst)
+    except BaseException:
+        os.unlink(tmp_name)
+        raise
+
+
+def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """A fresh ZipInfo with the original name, date, method and attributes (no stale extras)."""
+    copy = zipfile.ZipInfo(info.filename, info.date_time)
+    copy.compress_type = info.compress_type
+    copy.external_attr, copy.comment, copy.file_size = info.external_attr, info.comment, info.file_size
+    return copy
+
+
+def _copy_entry(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    if info.is_dir():
+        zout.writestr(_copy_info(info), b"")
+        return
+    with zin.open(info) as reader, zout.open(_copy_info(info), "w") as writer:
+        shutil.copyfileobj(reader, writer, 1 << 20)

@@ -1,0 +1,245 @@
+"""Render a SheetSpec as worksheet XML, and a Style as the styles.xml fragments it needs.
+
+Pure text building, no I/O: the same spec and the same style ids always give the same bytes, so
+running the writer twice on a workbook changes nothing (tests/test_package_writer.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ubsheets.io.sheet_model import Cell, SheetSpec, Style, col_letter, parse_cell_ref
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+DATE_FORMAT = "DD.MM.YYYY"
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
+LINK_STYLE = Style(color="0563C1", underline=True)  # what Excel gives a typed-in hyperlink
+MAX_CELL_CHARS = 32767  # Excel refuses (repairs) a file with a longer cell text
+
+# Characters XML 1.0 forbids even as references: a user's pasted text can carry them.
+_ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Excel decodes _xHHHH_ in cell text; escaping the underscore keeps such text literal.
+_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_EPOCH = dt.datetime(1899, 12, 30)
+_FAKE_LEAP_DAY_END = dt.datetime(1900, 3, 1)
+
+
+def xml_text(text: str) -> str:
+    """Escape text for element content or a double-quoted attribute."""
+    text = _ILLEGAL_XML.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def cell_text(text: str) -> str:
+    return xml_text(_EXCEL_ESCAPE.sub(r"_x005F_\1", text[:MAX_CELL_CHARS]))
+
+
+def excel_serial(value: dt.date) -> int | float | None:
+    """Days since 1899-12-30 (1900 date system); None before 1900, which Excel cannot show."""
+    moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+    moment = moment.replace(tzinfo=None)
+    days = (moment - _EPOCH) / dt.timedelta(days=1)
+    if moment < _FAKE_LEAP_DAY_END:
+        days -= 1  # Excel counts a 29 Feb 1900 that never was
+    if days < 1:
+        return None
+    return days if isinstance(value, dt.datetime) else int(days)
+
+
+def render_sheet_xml(
+    spec: SheetSpec, style_ids: Callable[[Style], int], code_name: str | None = None
+) -> bytes:
+    """The worksheet part for ``spec``. ``code_name`` keeps the VBA module name of a replaced sheet."""
+    rows = [[c if isinstance(c, Cell) else Cell(c) for c in row] for row in spec.rows]
+    width = max((len(row) for row in rows), default=0)
+    last_ref = f"{col_letter(width)}{len(rows)}" if width and rows else "A1"
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+        f'<worksheet xmlns="{MAIN_NS}">',
+        _sheet_pr(spec, code_name),
+        f'<dimension ref="{"A1" if last_ref == "A1" else "A1:" + last_ref}"/>',
+        _sheet_views(spec.freeze),
+        '<sheetFormatPr defaultRowHeight="15"/>',
+        _cols(spec.col_widths),
+        _sheet_data(rows, spec.row_heights, style_ids),
+        f'<autoFilter ref="{xml_text(spec.autofilter)}"/>' if spec.autofilter else "",
+        _merges(spec.merges),
+        _hyperlinks(rows),
+        '<printOptions gridLines="0"/>',
+        '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+        _page_setup(spec),
+        "</worksheet>",
+    ]
+    return "".join(parts).encode("utf-8")
+
+
+def _sheet_pr(spec: SheetSpec, code_name: str | None) -> str:
+    attrs = f' codeName="{xml_text(code_name)}"' if code_name else ""
+    inner = f'<tabColor rgb="FF{spec.tab_color}"/>' if spec.tab_color else ""
+    inner += '<pageSetUpPr fitToPage="1"/>' if spec.fit_width else ""
+    if not attrs and not inner:
+        return ""
+    return f"<sheetPr{attrs}>{inner}</sheetPr>" if inner else f"<sheetPr{attrs}/>"
+
+
+def _sheet_views(freeze: str | None) -> str:
+    # No tabSelected: the user's selected sheet stays the one selected.
+    row, col = parse_cell_ref(freeze) if freeze else (1, 1)
+    if (row, col) == (1, 1):
+        return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+    pane = {(True, True): "bottomRight", (True, False): "bottomLeft"}.get(
+        (row > 1, col > 1), "topRight"
+    )
+    splits = (f' xSplit="{col - 1}"' if col > 1 else "") + (f' ySplit="{row - 1}"' if row > 1 else "")
+    top_left = f"{col_letter(col)}{row}"
+    return (
+        '<sheetViews><sheetView workbookViewId="0">'
+        f'<pane{splits} topLeftCell="{top_left}" activePane="{pane}" state="frozen"/>'
+        f'<selection pane="{pane}" activeCell="{top_left}" sqref="{top_left}"/>'
+        "</sheetView></sheetViews>"
+    )
+
+
+def _cols(widths: list[float | None] | tuple[float, ...]) -> str:
+    cols = [
+        f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
+        for i, w in enumerate(widths, start=1)
+        if w
+    ]
+    return f"<cols>{''.join(cols)}</cols>" if cols else ""
+
+
+def _sheet_data(
+    rows: list[list[Cell]], heights: dict[int, float], style_ids: Callable[[Style], int]
+) -> str:
+    out = []
+    for number in sorted(set(range(1, len(rows) + 1)) | set(heights)):
+        cells = rows[number - 1] if number <= len(rows) else []
+        xml = "".join(
+            _cell_xml(f"{col_letter(i)}{number}", cell, style_ids)
+            for i, cell in enumerate(cells, start=1)
+        )
+        height = f' ht="{heights[number]:g}" customHeight="1"' if number in heights else ""
+        if xml or height:
+            out.append(f'<row r="{number}"{height}>{xml}</row>' if xml else f'<row r="{number}"{height}/>')
+    return f"<sheetData>{''.join(out)}</sheetData>" if out else "<sheetData/>"
+
+
+def _cell_xml(ref: str, cell: Cell, style_ids: Callable[[Style], int]) -> str:
+    value, style = cell.value, cell.style
+    if style is None and cell.link:
+        style = LINK_STYLE
+    if isinstance(value, dt.date):
+        serial = excel_serial(value)
+        if serial is None:
+            value = value.isoformat()
+        else:
+            if style is None or style.num_format is None:
+                default = DATETIME_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
+                style = replace(style or Style(), num_format=default)
+            value = serial
+    s = f' s="{style_ids(style)}"' if style is not None and style != Style() else ""
+    if isinstance(value, bool):
+        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, numbers.Integral):
+        return f'<c r="{ref}"{s}><v>{int(value)}</v></c>'
+    if isinstance(value, numbers.Real) and math.isfinite(value):
+        return f'<c r="{ref}"{s}><v>{float(value)!r}</v></c>'
+    if isinstance(value, str) and value:
+        text = cell_text(value)
+        return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    if value is None or isinstance(value, (str, numbers.Real)):
+        # Empty text and NaN (pandas' "missing") are empty cells; a style may still show.
+        return f'<c r="{ref}"{s}/>' if s else ""
+    raise TypeError(f"cell {ref}: cannot write a {type(value).__name__} to a sheet")
+
+
+def _merges(merges: list[str] | tuple[str, ...]) -> str:
+    if not merges:
+        return ""
+    cells = "".join(f'<mergeCell ref="{xml_text(ref)}"/>' for ref in merges)
+    return f'<mergeCells count="{len(merges)}">{cells}</mergeCells>'
+
+
+def _hyperlinks(rows: list[list[Cell]]) -> str:
+    # location= is a place inside this workbook: no relationship part is needed.
+    links = [
+        f'<hyperlink ref="{col_letter(c)}{r}" location="{xml_text(cell.link.lstrip("#"))}"/>'
+        for r, row in enumerate(rows, start=1)
+        for c, cell in enumerate(row, start=1)
+        if cell.link
+    ]
+    return f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else ""
+
+
+def _page_setup(spec: SheetSpec) -> str:
+    orientation = "landscape" if spec.landscape else "portrait"
+    fit = ' fitToWidth="1" fitToHeight="0"' if spec.fit_width else ""
+    return f'<pageSetup paperSize="9" orientation="{orientation}"{fit}/>'
+
+
+# --- styles.xml fragments. Exact strings: package_writer reuses an identical one already there.
+
+
+def font_xml(style: Style, base_name: str, base_size: str) -> str | None:
+    """None when the style keeps the workbook's default font (font 0)."""
+    if not (style.bold or style.italic or style.underline or style.size or style.color):
+        return None
+    size = f"{style.size:g}" if style.size else base_size
+    return (
+        "<font>"
+        + ("<b/>" if style.bold else "")
+        + ("<i/>" if style.italic else "")
+        + ('<u/>' if style.underline else "")
+        + f'<sz val="{size}"/>'
+        + (f'<color rgb="FF{style.color}"/>' if style.color else "")
+        + f'<name val="{xml_text(base_name)}"/>'
+        + "</font>"
+    )
+
+
+def fill_xml(style: Style) -> str | None:
+    if not style.fill:
+        return None
+    return (
+        f'<fill><patternFill patternType="solid"><fgColor rgb="FF{style.fill}"/>'
+        '<bgColor indexed="64"/></patternFill></fill>'
+    )
+
+
+def border_xml(style: Style) -> str | None:
+    if not style.border:
+        return None
+    sides = "".join(
+        f'<{side} style="thin"><color auto="1"/></{side}>' for side in ("left", "right", "top", "bottom")
+    )
+    return f"<border>{sides}<diagonal/></border>"
+
+
+def xf_xml(style: Style, num_fmt_id: int, font_id: int, fill_id: int, border_id: int) -> str:
+    applies = "".join(
+        f' apply{name}="1"'
+        for name, used in (
+            ("NumberFormat", num_fmt_id), ("Font", font_id), ("Fill", fill_id), ("Border", border_id),
+        )
+        if used
+    )
+    align = "".join(
+        f' {name}="{value}"'
+        for name, value in (
+            ("horizontal", style.halign), ("vertical", style.valign), ("wrapText", style.wrap and "1"),
+        )
+        if value
+    )
+    head = (
+        f'<xf numFmtId="{num_fmt_id}" fontId="{font_id}" fillId="{fill_id}" '
+        f'borderId="{border_id}" xfId="0"{applies}'
+    )
+    if not align:
+        return head + "/>"
+    return f'{head} applyAlignment="1"><alignment{align}/></xf>'
