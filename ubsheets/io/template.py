@@ -120,7 +120,10 @@ def _cell_value(column: Column, value: Any, lang: str) -> Any:
     if isinstance(value, Label):
         return value.get(lang)
     if column.kind is Kind.CHOICE and column.choices is not None:
-        return column.choices.label_of(str(value), lang)
+        try:
+            return column.choices.label_of(str(value), lang)
+        except KeyError:
+            return value  # not a code: written as typed (tests and the demo's mistakes do this)
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):

@@ -1,0 +1,94 @@
+"""Workbooks built in code for the tests: a small valid association, changed one thing at a time."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ubsheets.core.findings import Report
+from ubsheets.core.validate import validate
+from ubsheets.io.reader import read_book
+from ubsheets.io.template import build_workbook, save_workbook
+from ubsheets.schema import REQUIRED_DOCUMENTS
+
+D = dt.date
+
+SETTINGS: dict[str, Any] = {
+    "school": "Ильич атындагы орто мектеп", "district": "Чүй району",
+    "association": "Математика жана информатика", "head": "Асанова Айгүл Бакытовна",
+    "deputy": "Токтогулова Нургүл", "director": "Мамункулова А.Т.",
+    "theme": "Сабактын сапатын жогорулатуу", "year_start": D(2020, 9, 1),
+    "year_end": D(2021, 5, 25), "course_period": 5, "attestation_period": 5,
+}
+HEAD, MEMBER, YOUNG = "Асанова Айгүл Бакытовна", "Токтогулов Нурлан Маратович", "Эркинова Жаңыл"
+
+
+def _member(name: str, role: str, experience: int, graduated: int, **more: Any) -> dict:
+    return {"name": name, "subject": "Математика", "role": role, "education": "higher",
+            "university": "КМУ", "graduation_year": graduated, "experience": experience,
+            "school_experience": min(experience, 4), "weekly_hours": 18,
+            "last_course_year": 2019, "attestation_year": 2018, "category": "first", **more}
+
+
+ROWS: dict[str, list[dict[str, Any]]] = {
+    "holidays": [{"start": D(2020, 12, 30), "end": D(2021, 1, 12), "name": "Кышкы каникул"}],
+    "members": [
+        _member(HEAD, "head", 20, 2000),
+        _member(MEMBER, "member", 10, 2010),
+        _member(YOUNG, "young", 1, 2019, last_course_year=None, attestation_year=None,
+                category="none"),
+    ],
+    "self_education": [{"name": n, "topic": "Интерактивдүү ыкмалар", "form": "доклад",
+                        "where_when": "УБнын жыйналышы, март"} for n in (HEAD, MEMBER, YOUNG)],
+    "open_lessons": [{"no": 1, "teacher": MEMBER, "subject": "Алгебра", "class": "7-А",
+                      "topic": "Квадраттык теңдемелер", "date": D(2020, 10, 15),
+                      "extracurricular": "no", "status": "held"}],
+    "events": [{"kind": "seminar", "title": "Функционалдык сабаттуулук", "responsible": HEAD,
+                "month": "10", "date": D(2020, 10, 20), "status": "held"}],
+    "activity_log": [{"no": 1, "topic": "УБнын биринчи жыйналышы", "date": D(2020, 9, 3),
+                      "time": dt.time(14, 0), "responsible": HEAD, "participants": "6 мугалим"}],
+    "control": [{"date": D(2020, 11, 12), "kind": "observation", "teacher": YOUNG,
+                 "checked": "Сабакка катышуу", "class": "5-Б", "findings": "Жакшы"}],
+    "documents": [{"no": i, "document": label, "present": "present", "date": D(2020, 9, 1)}
+                  for i, label in enumerate(REQUIRED_DOCUMENTS, start=1)],
+    "mentoring": [{"young_teacher": YOUNG, "mentor": MEMBER, "since": D(2020, 9, 1)}],
+    "subject_weeks": [{"subject": "Математика", "start": D(2021, 2, 8), "end": D(2021, 2, 13),
+                       "responsible": MEMBER}],
+    "clubs": [{"club": "Жаш математик", "teacher": MEMBER, "classes": "5-7", "pupils": 15}],
+    "inspections": [{"date": D(2020, 12, 10), "topic": "Журналдарды текшерүү",
+                     "inspector": "Токтогулова Нургүл", "teacher": MEMBER}],
+    "courses": [{"teacher": HEAD, "course": "Санариптик сабаттуулук", "provider": "КББА",
+                 "done": D(2020, 8, 20), "hours": 72}],
+    "meetings": [{"no": 1, "date": D(2020, 9, 3), "agenda": "Жылдык план",
+                  "resolution": "Бекитилсин", "attended": 6}],
+}
+
+
+def make_book(path: Path, lang: str = "ky", settings: dict | None = None,
+              **changes: list[dict[str, Any]]) -> Path:
+    """The valid association in ``lang`` with some registers replaced by ``changes``."""
+    rows = copy.deepcopy(ROWS)
+    rows.update(changes)
+    save_workbook(build_workbook(lang, {**SETTINGS, **(settings or {})}, rows), path)
+    return path
+
+
+def with_row(register: str, **values: Any) -> dict[str, list[dict[str, Any]]]:
+    """The register's valid rows plus one more, built from its first row and ``values``."""
+    rows = copy.deepcopy(ROWS[register])
+    rows.append({**rows[0], **values})
+    return {register: rows}
+
+
+def errors_of(report: Report) -> list[tuple[str, str, str]]:
+    return [(f.sheet, f.cell, f.code) for f in report.issues if f.severity == "error"]
+
+
+def findings_of(report: Report) -> list[tuple[str, str, str]]:
+    return [(f.sheet, f.cell, f.code) for f in report.issues]
+
+
+def check(path: Path) -> Report:
+    return validate(read_book(path))

@@ -1,0 +1,166 @@
+"""Every validation rule: a workbook with one thing wrong, and the exact finding it gives."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+
+from builders import HEAD, MEMBER, ROWS, YOUNG, check, findings_of, make_book, with_row
+
+D = dt.date
+
+
+def changed(register: str, index: int, **values) -> dict:
+    rows = copy.deepcopy(ROWS[register])
+    rows[index].update(values)
+    return {register: rows}
+
+
+def without(register: str, index: int) -> dict:
+    rows = copy.deepcopy(ROWS[register])
+    del rows[index]
+    return {register: rows}
+
+
+M, O = "Мүчөлөр", "Ачык сабактар"
+
+CASES = {
+    "hours over 40": (changed("members", 1, weekly_hours=45), [(M, "I3", "hours_out_of_range")]),
+    "hours high": (changed("members", 1, weekly_hours=33), [(M, "I3", "hours_high")]),
+    "hours not a number": (changed("members", 1, weekly_hours="он сегиз"),
+                           [(M, "I3", "not_a_number")]),
+    "experience 75": (changed("members", 1, experience=75, school_experience=2),
+                      [(M, "G3", "experience_out_of_range")]),
+    "experience not whole": (changed("members", 1, experience="10,5"),
+                             [(M, "G3", "not_an_integer")]),
+    "school exceeds total": (changed("members", 1, school_experience=12),
+                             [(M, "H3", "school_experience_exceeds_total")]),
+    "experience before graduation": (changed("members", 1, graduation_year=2015),
+                                     [(M, "G3", "experience_exceeds_graduation")]),
+    "graduation in future": (changed("members", 1, graduation_year=2022),
+                             [(M, "F3", "graduation_in_future")]),
+    "graduation not a year": (changed("members", 1, graduation_year="эки миң"),
+                              [(M, "F3", "not_a_year")]),
+    "head with 3 years": (changed("members", 0, experience=3, school_experience=3),
+                          [(M, "G2", "head_not_qualified")]),
+    "head without higher education": (changed("members", 0, education="vocational"),
+                                      [(M, "D2", "head_not_qualified")]),
+    "no head": (changed("members", 0, role="member"), [(M, "C1", "head_missing")]),
+    "unknown role": (changed("members", 1, role="директор"), [(M, "C3", "unknown_choice")]),
+    "young teacher with 6 years": (changed("members", 2, experience=6, graduation_year=2012),
+                                   [(M, "G4", "young_teacher_experienced")]),
+    "course overdue": (changed("members", 1, last_course_year=2015),
+                       [(M, "J3", "course_overdue")]),
+    "no course ever": (changed("members", 1, last_course_year=None),
+                       [(M, "J3", "course_never")]),
+    "attestation overdue": (changed("members", 1, attestation_year=2015),
+                            [(M, "K3", "attestation_overdue")]),
+    "member listed twice": (with_row("members"), [(M, "A5", "duplicate_member")]),
+    "no self-education topic": (without("self_education", 2),
+                                [(M, "A4", "no_self_education_topic")]),
+    "latin class letter": (changed("open_lessons", 0, **{"class": "7-A"}),
+                           [(O, "D2", "latin_class_letter")]),
+    "grade 12": (changed("open_lessons", 0, **{"class": "12-А"}), [(O, "D2", "bad_class")]),
+    "class without letter": (changed("open_lessons", 0, **{"class": "7"}),
+                             [(O, "D2", "bad_class")]),
+    "unknown teacher": (changed("open_lessons", 0, teacher="Токтогулов Нурлан"),
+                        [(O, "B2", "unknown_teacher")]),
+    "open lesson in holidays": (changed("open_lessons", 0, date=D(2021, 1, 5)),
+                                [(O, "F2", "date_in_holiday")]),
+    "open lesson in July": (changed("open_lessons", 0, date=D(2021, 7, 1)),
+                            [(O, "F2", "date_outside_year")]),
+    "not a date": (changed("open_lessons", 0, date="32.13.2020"), [(O, "F2", "not_a_date")]),
+    "topic missing": (changed("open_lessons", 0, topic=None), [(O, "E2", "required")]),
+    "log dated 2002": (changed("activity_log", 0, date=D(2002, 9, 3)),
+                       [("Аткарылган иштер", "C2", "date_outside_year")]),
+    "not a time": (changed("activity_log", 0, time="25:00"),
+                   [("Аткарылган иштер", "D2", "not_a_time")]),
+    "event twice": (with_row("events"), [("Иш-чаралар", "A3", "duplicate_row")]),
+    "month against date": (changed("events", 0, month="11"),
+                           [("Иш-чаралар", "D2", "month_mismatch")]),
+    "subject week backwards": (changed("subject_weeks", 0, end=D(2021, 2, 1)),
+                               [("Предметтик жумалыктар", "C2", "end_before_start")]),
+    "mentor is the young teacher": (changed("mentoring", 0, mentor=YOUNG),
+                                    [("Насаатчылык", "B2", "mentor_is_young_teacher")]),
+    "document missing": (changed("documents", 3, present="missing"),
+                         [("Иш кагаздары", "C5", "document_missing")]),
+    "control kind unknown": (changed("control", 0, kind="7. Башка"),
+                             [("Көзөмөл", "B2", "unknown_choice")]),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_rule_gives_exactly_its_finding(tmp_path, name):
+    changes, expected = CASES[name]
+    report = check(make_book(tmp_path / "book.xlsx", **changes))
+    assert findings_of(report) == expected
+
+
+def test_the_valid_association_has_no_findings(tmp_path):
+    assert check(make_book(tmp_path / "book.xlsx")).issues == []
+
+
+SETTINGS_CASES = {
+    "year ends before it starts": ({"year_end": D(2020, 5, 25)},
+                                   [("Жөндөөлөр", "B10", "year_end_before_start")]),
+    "head is not a member": ({"head": "Белгисиз Адам"}, [("Жөндөөлөр", "B5", "head_not_member")]),
+    "year start missing": ({"year_start": None}, [("Жөндөөлөр", "B9", "setting_required")]),
+    "school missing": ({"school": None}, [("Жөндөөлөр", "B2", "setting_missing")]),
+}
+
+
+@pytest.mark.parametrize("name", SETTINGS_CASES)
+def test_settings_rules(tmp_path, name):
+    settings, expected = SETTINGS_CASES[name]
+    report = check(make_book(tmp_path / "book.xlsx", settings=settings))
+    assert findings_of(report) == expected
+
+
+def test_course_planned_this_year_is_not_overdue(tmp_path):
+    courses = ROWS["courses"] + [{"teacher": MEMBER, "course": "Математика", "planned":
+                                  D(2021, 3, 22)}]
+    report = check(make_book(tmp_path / "b.xlsx", courses=courses,
+                             **changed("members", 1, last_course_year=2015)))
+    assert findings_of(report) == []
+
+
+def test_course_completed_in_courses_register_counts(tmp_path):
+    courses = ROWS["courses"] + [{"teacher": MEMBER, "course": "Алгебра", "done": D(2020, 6, 1)}]
+    report = check(make_book(tmp_path / "b.xlsx", courses=courses,
+                             **changed("members", 1, last_course_year=2012)))
+    assert findings_of(report) == []
+
+
+def test_messages_are_in_the_workbooks_language(tmp_path):
+    ky = check(make_book(tmp_path / "ky.xlsx", **changed("members", 1, weekly_hours=45)))
+    ru = check(make_book(tmp_path / "ru.xlsx", "ru", **changed("members", 1, weekly_hours=45)))
+    assert [(f.sheet, f.cell, f.column, f.message) for f in ky.issues] == [
+        ("Мүчөлөр", "I3", "Жумалык саат", "Жумалык саат 45 болушу мүмкүн эмес: 1–40 саат.")]
+    assert [(f.sheet, f.cell, f.column, f.message) for f in ru.issues] == [
+        ("Состав МО", "I3", "Нагрузка (ч/нед)",
+         "Нагрузка 45 ч в неделю невозможна: допустимо 1–40 ч.")]
+
+
+def test_latin_letter_message_suggests_the_cyrillic_class(tmp_path):
+    report = check(make_book(tmp_path / "b.xlsx", **changed("open_lessons", 0,
+                                                            **{"class": "7-A"})))
+    assert report.issues[0].message == (
+        "«7-A» классында латын тамгасы бар: кириллица менен «7-А» деп жазыңыз.")
+
+
+def test_misspelt_teacher_gets_a_suggestion(tmp_path):
+    typo = MEMBER.replace("о", "o", 1)  # a Latin "o" typed for the Cyrillic one
+    report = check(make_book(tmp_path / "b.xlsx", **changed("open_lessons", 0, teacher=typo)))
+    assert findings_of(report) == [(O, "B2", "unknown_teacher")]
+    assert report.issues[0].message == f"«{typo}» Мүчөлөр барагында жок. Балким: «{MEMBER}»?"
+
+
+def test_mixed_script_member_name_is_flagged(tmp_path):
+    name = "Aсанова Айгүл Бакытовна"  # Latin A
+    rows = changed("members", 0, name=name)
+    rows["self_education"] = [dict(r, name=name if r["name"] == HEAD else r["name"])
+                              for r in ROWS["self_education"]]
+    report = check(make_book(tmp_path / "b.xlsx", settings={"head": name}, **rows))
+    assert (M, "A2", "mixed_script") in findings_of(report)
