@@ -109,4 +109,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'Cannot save "{name}" in the folder "{folder}": check that the folder exists and'
         " that you may save files there.",
     },
+    "not_ubsheets_workbook": {
+        "ky": "{name} ubsheets китеби эмес: бул барактар жок: {missing}. "
+              "Жаңы китепти «ubsheets new» менен түзүңүз.",
+        "ru": "{name} — не книга ubsheets: нет листов: {missing}. "
+              "Создайте новую книгу командой «ubsheets new».",
+        "en": "{name} is not a ubsheets workbook: these sheets are missing: {missing}. "
+              "Create one with “ubsheets new”."},
 }
