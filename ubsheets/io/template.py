@@ -99,6 +99,8 @@ def _write_table(ws: Worksheet, register: Register, lang: str,
         for offset, column in enumerate(register.columns):
             value = _cell_value(column, row.get(column.key), lang)
             cell = ws.cell(row=line, column=first + offset, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # typed text, not a formula
             if isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
             elif isinstance(value, dt.time):

@@ -1,0 +1,322 @@
+"""check_workbook_file: one clear cause for each kind of bad file, never a traceback."""
+
+from __future__ import annotations
+
+import functools
+import io
+import random
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ubsheets.errors import InputError
+from ubsheets.io import guard
+from ubsheets.io.guard import check_workbook_file
+
+BILLION_LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+)
+
+
+@functools.cache
+def fuzz_base() -> bytes:
+    """One fixed workbook for the fuzz test (each openpyxl save stamps a new time)."""
+    buffer = io.BytesIO()
+    make_openpyxl_book(buffer, rows=3)
+    return buffer.getvalue()
+
+
+def make_openpyxl_book(path: Path, rows: int = 20) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Мүчөлөр"
+    sheet.append(["Аты-жөнү", "Сааты", "Категория"])
+    for row in range(rows):
+        sheet.append([f"Мугалим {row}", row % 40, "биринчи"])
+    workbook.save(path)
+    return path
+
+
+def rewrite_part(source: Path, target: Path, part: str, content: bytes) -> Path:
+    """Copy a workbook, replacing one zip entry's bytes."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = content if info.filename == part else old.read(info)
+            new.writestr(info.filename, data)
+    return target
+
+
+def refusal(path: Path) -> InputError:
+    with pytest.raises(InputError) as caught:
+        check_workbook_file(path)
+    return caught.value
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    return make_openpyxl_book(tmp_path / "book.xlsx")
+
+
+def test_openpyxl_workbook_passes(book: Path) -> None:
+    assert check_workbook_file(book) is None
+
+
+def test_xlsxwriter_workbook_with_comments_passes(tmp_path: Path) -> None:
+    path = tmp_path / "notes.xlsx"
+    workbook = xlsxwriter.Workbook(path)
+    sheet = workbook.add_worksheet("Пландар")
+    sheet.write("A1", "Иш-чара")
+    sheet.write_comment("A1", "Эскертүү")  # adds a .vml part
+    workbook.close()
+    assert check_workbook_file(path) is None
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    error = refusal(tmp_path / "жок.xlsx")
+    assert error.key == "file_not_found"
+    assert error.message("en") == (
+        'File "жок.xlsx" was not found: check the folder and the file name.'
+    )
+    assert error.message("ky") == (
+        "«жок.xlsx» файлы табылган жок: папканы жана файлдын атын текшериңиз."
+    )
+
+
+def test_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    assert refusal(folder).key == "not_a_file"
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(b"")
+    assert refusal(path).key == "file_empty"
+
+
+def test_random_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "noise.xlsx"
+    path.write_bytes(b"\x00" + random.Random(7).randbytes(5000))
+    assert refusal(path).key == "not_a_workbook"
+
+
+def test_text_renamed_as_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "export.xlsx"
+    path.write_text("<html><table><tr><td>1</td></tr></table></html>", encoding="utf-8")
+    assert refusal(path).key == "not_a_workbook"
+
+
+def test_truncated_workbook(book: Path, tmp_path: Path) -> None:
+    data = book.read_bytes()
+    half = tmp_path / "half.xlsx"
+    half.write_bytes(data[: len(data) // 2])
+    error = refusal(half)
+    assert error.key == "damaged_workbook"
+    assert error.message("en") == (
+        '"half.xlsx" is damaged or incomplete (was it copied fully?): copy it again from'
+        " where it came from."
+    )
+
+
+def test_zip_without_workbook_part(tmp_path: Path) -> None:
+    path = tmp_path / "archive.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "not a workbook")
+    assert refusal(path).key == "not_a_workbook"
+
+
+def test_empty_zip(tmp_path: Path) -> None:
+    path = tmp_path / "empty-zip.xlsx"
+    zipfile.ZipFile(path, "w").close()
+    assert refusal(path).key == "not_a_workbook"
+
+
+def ole_file(path: Path, body: bytes = b"") -> Path:
+    header = guard.OLE_MAGIC + bytes(16) + b"\x3e\x00\x03\x00\xfe\xff\x09\x00"
+    path.write_bytes(header.ljust(512, b"\x00") + body.ljust(4096, b"\x00"))
+    return path
+
+
+def test_legacy_xls(tmp_path: Path) -> None:
+    error = refusal(ole_file(tmp_path / "эски.xls", "Workbook".encode("utf-16-le")))
+    assert error.key == "legacy_xls"
+    assert error.message("en") == (
+        '"эски.xls" is in the old .xls format: open it in Excel or LibreOffice and save it'
+        " as .xlsx or .xlsm (File → Save As)."
+    )
+    assert error.message("ky") == (
+        "«эски.xls» эски .xls форматында: аны Excel же LibreOffice программасында ачып, .xlsx"
+        " же .xlsm катары сактаңыз (Файл → Сохранить как)."
+    )
+
+
+def test_password_protected(tmp_path: Path) -> None:
+    body = "EncryptionInfo".encode("utf-16-le") + bytes(50) + guard.ENCRYPTED_STREAM_NAME
+    error = refusal(ole_file(tmp_path / "secret.xlsx", body))
+    assert error.key == "password_protected"
+    assert "File → Info → Protect Workbook" in error.message("en")
+
+
+def test_password_stream_name_across_read_chunks(tmp_path: Path) -> None:
+    path = tmp_path / "secret-big.xlsx"
+    # The handle is at byte 8 after the magic: put the name across the first 1 MiB chunk's end.
+    start = 8 + guard.SCAN_CHUNK_BYTES - 10
+    data = bytearray(guard.OLE_MAGIC + bytes(start - 8 + 64))
+    data[start : start + len(guard.ENCRYPTED_STREAM_NAME)] = guard.ENCRYPTED_STREAM_NAME
+    path.write_bytes(bytes(data))
+    assert refusal(path).key == "password_protected"
+
+
+def test_zip_bomb_by_declared_size(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    chunk = b" " * 1024**2
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w") as part:
+            for _ in range(300):
+                part.write(chunk)
+    started = time.perf_counter()
+    error = refusal(path)
+    assert time.perf_counter() - started < 0.5  # declared sizes only, nothing decompressed
+    assert error.key == "zip_bomb"
+    assert error.params["part"] == "xl/worksheets/sheet1.xml"
+
+
+def test_zip_bomb_by_ratio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "dense.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        sheet = b"<worksheet>" + b" " * (2 * 1024**2) + b"</worksheet>"
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)  # ~230:1 at level 1
+    assert check_workbook_file(path) is None
+    monkeypatch.setattr(guard, "MAX_RATIO", 100)
+    assert refusal(path).key == "zip_bomb"
+
+
+def test_zip_bomb_by_total(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(guard, "MAX_TOTAL_BYTES", 1000)
+    assert refusal(book).key == "zip_bomb"
+
+
+def test_billion_laughs_in_workbook_part(book: Path, tmp_path: Path) -> None:
+    original = zipfile.ZipFile(book).read("xl/workbook.xml")
+    hostile = BILLION_LAUGHS.encode() + original  # openpyxl writes no XML declaration
+    path = rewrite_part(book, tmp_path / "laughs.xlsx", "xl/workbook.xml", hostile)
+    error = refusal(path)
+    assert error.key == "unsafe_xml"
+    assert error.params["part"] == "xl/workbook.xml"
+    assert error.message("ky") == (
+        "«laughs.xlsx» ичинде Excel эч качан жазбаган коркунучтуу XML белгилери (DOCTYPE/ENTITY)"
+        " бар: коопсуздук үчүн файл ачылбайт; Excel программасында сакталган кадимки нускасын"
+        " алыңыз."
+    )
+
+
+XXE = '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+UNSAFE_PROLOGS = {
+    "xxe in rels": ("_rels/.rels", f'<?xml version="1.0"?>{XXE}<Relationships/>'.encode()),
+    "doctype after a comment holding '<a'": (
+        "xl/workbook.xml",
+        b"<?xml version='1.0'?><!-- <a --><!DOCTYPE w [<!ENTITY e 'x'>]><workbook/>",
+    ),
+    "utf-16 doctype": ("xl/workbook.xml", f"\ufeff{BILLION_LAUGHS}<workbook/>".encode("utf-16-le")),
+    "no root within 64 KiB": ("xl/workbook.xml", b"<?xml version='1.0'?>" + b" " * 70_000),
+    "doctype in vml": ("xl/drawings/vmlDrawing1.vml", f"{XXE}<xml/>".encode()),
+}
+
+
+@pytest.mark.parametrize("part, content", UNSAFE_PROLOGS.values(), ids=UNSAFE_PROLOGS.keys())
+def test_unsafe_prologs(book: Path, tmp_path: Path, part: str, content: bytes) -> None:
+    path = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(book) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename != part:
+                new.writestr(info.filename, old.read(info))
+        new.writestr(part, content)
+    assert refusal(path).key == "unsafe_xml"
+
+
+SAFE_PROLOGS = {
+    "utf-16 with bom": '\ufeff<?xml version="1.0" encoding="UTF-16"?><workbook/>'.encode(
+        "utf-16-le"
+    ),
+    "utf-8 bom and comment": b"\xef\xbb\xbf<?xml version='1.0'?><!-- <!DOCTYPE --><workbook/>",
+    "namespaced root": b"<?xml version='1.0'?>\r\n<x:workbook xmlns:x='urn:x'/>",
+}
+
+
+@pytest.mark.parametrize("content", SAFE_PROLOGS.values(), ids=SAFE_PROLOGS.keys())
+def test_safe_prologs(book: Path, tmp_path: Path, content: bytes) -> None:
+    path = rewrite_part(book, tmp_path / "odd-but-safe.xlsx", "xl/workbook.xml", content)
+    assert check_workbook_file(path) is None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_no_traceback_for_any_bytes(tmp_path_factory: pytest.TempPathFactory, data) -> None:
+    """Random bytes, and a real workbook with bytes overwritten or cut anywhere."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    original = fuzz_base()
+    kind = data.draw(st.sampled_from(["noise", "zip-noise", "mutated", "cut"]))
+    if kind == "noise":
+        content = data.draw(st.binary(max_size=2000))
+    elif kind == "zip-noise":
+        content = b"PK\x03\x04" + data.draw(st.binary(max_size=2000))
+    else:
+        content = bytearray(original)
+        for _ in range(data.draw(st.integers(1, 8))):
+            position = data.draw(st.integers(0, len(content) - 1))
+            content[position] = data.draw(st.integers(0, 255))
+        if kind == "cut":
+            content = content[: data.draw(st.integers(0, len(content)))]
+    path = folder / "fuzz.xlsx"
+    path.write_bytes(bytes(content))
+    try:
+        check_workbook_file(path)
+    except InputError as error:
+        assert "\n" not in error.message("en")
+
+
+def test_every_message_is_one_line_in_every_language() -> None:
+    from ubsheets.i18n import LANGS, t
+
+    keys = [
+        "file_not_found", "not_a_file", "file_empty", "cannot_read", "legacy_xls",
+        "password_protected", "not_a_workbook", "damaged_workbook", "zip_bomb", "unsafe_xml",
+    ]
+    for key in keys:
+        for lang in LANGS:
+            text = t(key, lang, name="book.xlsx")
+            assert "book.xlsx" in text and "\n" not in text, (key, lang)
+
+
+def test_guard_reads_only_the_prologs(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts are read in small pieces up to their root element, never whole."""
+    reads: list[int] = []
+    real_open = zipfile.ZipFile.open
+
+    def counting_open(self, name, *args, **kwargs):
+        handle = real_open(self, name, *args, **kwargs)
+        real_read = handle.read
+
+        def read(size=-1):
+            assert size != -1
+            chunk = real_read(size)
+            reads.append(len(chunk))
+            return chunk
+
+        handle.read = read
+        return handle
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", counting_open)
+    check_workbook_file(book)
+    assert reads and max(reads) <= guard.PROLOG_FIRST_READ_BYTES
+

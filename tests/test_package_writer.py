@@ -1,0 +1,335 @@
+"""write_owned_sheets: our sheets go in, every part of the user's workbook we do not own stays."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import shutil
+import struct
+import subprocess
+import zipfile
+import zlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+import xlwings
+from python_calamine import CalamineWorkbook
+
+from ubsheets.errors import InputError
+from ubsheets.io.package_writer import write_owned_sheets
+from ubsheets.io.sheet_model import Cell, SheetSpec, Style
+from ubsheets.io.sheet_xml import excel_serial, render_sheet_xml
+
+OURS = "Текшерүү"
+EDITED = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"}
+HEADER = Style(bold=True, fill="DDEBF7", border=True, halign="center")
+WRAP = Style(wrap=True, valign="top")
+
+
+def check_spec(rows: int = 3, **options: object) -> SheetSpec:
+    body = [
+        [Cell("Data!B3", link="'Data'!B3"), dt.date(2024, 9, 1), 7.5, Cell("узун\nтекст", WRAP)],
+        ["Other!A1", dt.date(2025, 5, 25), 42, "экинчи катар"],
+    ]
+    return SheetSpec(
+        OURS,
+        [[Cell(h, HEADER) for h in ("Уячa", "Күнү", "Саат", "Билдирүү")], *body[: rows - 1]],
+        col_widths=[18, 12, 8, 40], freeze="A2", autofilter=f"A1:D{rows}",
+        print_title_rows=(1, 1), landscape=True, **options,  # type: ignore[arg-type]
+    )
+
+
+def png_bytes(width: int = 4, height: int = 3) -> bytes:
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+    pixels = b"".join(b"\x00" + b"\x20\x80\xff" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b"")
+
+
+def vba_project(tmp_path: Path) -> Path:
+    template = Path(xlwings.__file__).parent / "quickstart_standalone.xlsm"
+    target = tmp_path / "vbaProject.bin"
+    target.write_bytes(zipfile.ZipFile(template).read("xl/vbaProject.bin"))
+    return target
+
+
+def user_workbook(tmp_path: Path, old_ours: bool = False) -> Path:
+    """A user's .xlsm with what a whole-workbook openpyxl save would damage (NOTES.md)."""
+    path = tmp_path / "user.xlsm"
+    wb = xlsxwriter.Workbook(path)
+    data, other = wb.add_worksheet("Data"), wb.add_worksheet("Other")
+    for row in range(1, 11):
+        data.write_row(row - 1, 0, [f"name {row}", row, row * 1.5])
+        data.write_formula(row - 1, 3, f"=B{row}*C{row}", None, row * row * 1.5)
+    other.write_column("A1", ["экинчи", "биринчи", "жогорку"])
+    other.write_formula("B1", "=SUM(Data!B1:B10)", None, 55)
+    image = {"image_data": io.BytesIO(png_bytes())}
+    data.insert_image("F2", "pixel.png", image)
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"values": "=Data!$B$1:$B$10", "name": "Hours"})
+    data.insert_chart("F8", chart)
+    data.write_comment("A1", "a teacher's note")
+    data.data_validation("E1:E10", {"validate": "list", "source": "=Other!$A$1:$A$3"})
+    data.conditional_format("B1:B10", {"type": "cell", "criteria": ">", "value": 5,
+                                       "format": wb.add_format({"bold": True})})
+    wb.define_name("Categories", "=Other!$A$1:$A$3")
+    wb.add_vba_project(str(vba_project(tmp_path)))
+    wb.set_vba_name()
+    data.insert_button("H2", {"macro": "SampleCall", "caption": "Run"})
+    if old_ours:  # our previous version, with a comment and the same picture as Data
+        old = wb.add_worksheet(OURS.upper())
+        old.write_row("A1", ["old", "rows"] * 3)
+        old.write_comment("B2", "stale")
+        old.insert_image("C3", "pixel.png", {"image_data": io.BytesIO(png_bytes())})
+    wb.close()
+    return path
+
+
+def entries(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def sheet_entries(path: Path) -> list[tuple[str, str]]:
+    """(name, sheetId) of each <sheet> in workbook.xml, in order."""
+    text = entries(path)["xl/workbook.xml"].decode()
+    return re.findall(r'<sheet name="([^"]*)" sheetId="(\d+)"', text)
+
+
+@pytest.fixture
+def user_file(tmp_path: Path) -> Path:
+    return user_workbook(tmp_path)
+
+
+@pytest.fixture
+def written(user_file: Path) -> Path:
+    out = user_file.with_name("out.xlsm")
+    write_owned_sheets(user_file, out, [check_spec()])
+    return out
+
+
+def test_parts_we_do_not_own_stay_byte_identical(user_file: Path, written: Path) -> None:
+    before, after = entries(user_file), entries(written)
+    assert set(before) <= set(after)
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed <= EDITED
+    assert set(after) - set(before) == {"xl/worksheets/sheet3.xml"}
+    assert after["xl/vbaProject.bin"] == before["xl/vbaProject.bin"]
+    assert any(name.startswith("xl/media/") for name in after)
+    assert any(name.startswith("xl/charts/") for name in after)
+
+
+def test_our_sheet_reads_back_exactly(written: Path) -> None:
+    expected = [
+        ["Уячa", "Күнү", "Саат", "Билдирүү"],
+        ["Data!B3", dt.date(2024, 9, 1), 7.5, "узун\nтекст"],
+        ["Other!A1", dt.date(2025, 5, 25), 42, "экинчи катар"],
+    ]
+    book = CalamineWorkbook.from_path(str(written))
+    assert book.sheet_names == ["Data", "Other", OURS]
+    assert book.get_sheet_by_name(OURS).to_python() == expected
+    assert book.get_sheet_by_name("Other").to_python()[0] == ["экинчи", 55.0]  # cached value kept
+
+    wb = openpyxl.load_workbook(written, keep_vba=True)
+    ws = wb[OURS]
+    as_dates = [[v.date() if isinstance(v, dt.datetime) else v for v in row]
+                for row in ws.iter_rows(values_only=True)]
+    assert as_dates == expected
+    assert ws["A2"].hyperlink.location == "'Data'!B3"
+    assert ws["A1"].font.b and ws["A1"].fill.fgColor.rgb == "FFDDEBF7"
+    assert ws["B2"].number_format == "DD.MM.YYYY"
+    assert ws["D2"].alignment.wrap_text
+    assert (ws.freeze_panes, ws.auto_filter.ref, ws.print_title_rows) == ("A2", "A1:D3", "$1:$1")
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
+    assert wb.vba_archive is not None and "Categories" in wb.defined_names
+
+
+def test_second_run_changes_nothing(written: Path) -> None:
+    again = written.with_name("again.xlsm")
+    write_owned_sheets(written, again, [check_spec()])
+    assert entries(again) == entries(written)
+
+
+def test_replacing_keeps_position_sheet_id_and_part(written: Path) -> None:
+    fewer = written.with_name("fewer.xlsm")
+    write_owned_sheets(written, fewer, [check_spec(rows=2, hidden=True)])
+    assert sheet_entries(fewer) == sheet_entries(written) == [("Data", "1"), ("Other", "2"), (OURS, "3")]
+    assert 'state="hidden"' in entries(fewer)["xl/workbook.xml"].decode()
+    rows = CalamineWorkbook.from_path(str(fewer)).get_sheet_by_name(OURS).to_python()
+    assert len(rows) == 2
+    assert set(entries(fewer)) == set(entries(written))
+    names = entries(fewer)["xl/workbook.xml"].decode()
+    assert names.count("_xlnm.Print_Titles") == 1 and "'Текшерүү'!$A$1:$D$2" in names
+
+
+def test_replacing_drops_only_parts_our_old_sheet_alone_used(tmp_path: Path) -> None:
+    src = user_workbook(tmp_path, old_ours=True)
+    out = tmp_path / "out.xlsm"
+    write_owned_sheets(src, out, [check_spec()])
+    before, after = entries(src), entries(out)
+    gone = set(before) - set(after)
+    assert gone == {
+        "xl/worksheets/_rels/sheet3.xml.rels", "xl/comments2.xml", "xl/drawings/vmlDrawing2.vml",
+        "xl/drawings/drawing2.xml", "xl/drawings/_rels/drawing2.xml.rels",
+    }
+    assert all(not name.startswith("/" + part) for part in gone
+               for name in re.findall(r'PartName="([^"]+)"', after["[Content_Types].xml"].decode()))
+    assert "xl/media/image1.png" in after  # Data's picture is the same image: still used
+    assert sheet_entries(out)[2] == (OURS.upper(), "3")  # matched ignoring case, kept in place
+    assert b'codeName="Sheet3"' in after["xl/worksheets/sheet3.xml"]  # still bound to its VBA module
+    changed = {name for name in after if name in before and before[name] != after[name]}
+    assert changed <= EDITED | {"xl/worksheets/sheet3.xml"}
+
+
+def add_calc_chain(path: Path, sheet_id: int) -> None:
+    """Excel's calcChain, which XlsxWriter does not write."""
+    parts = entries(path)
+    parts["xl/calcChain.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns='
+        f'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="{sheet_id}"/></calcChain>'
+    ).encode()
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+@pytest.mark.parametrize(("chain_sheet", "dropped"), [(3, True), (1, False)])
+def test_calc_chain_goes_only_when_it_names_a_replaced_sheet(
+    written: Path, chain_sheet: int, dropped: bool
+) -> None:
+    add_calc_chain(written, chain_sheet)
+    out = written.with_name("chain.xlsm")
+    write_owned_sheets(written, out, [check_spec()])
+    after = entries(out)
+    assert ("xl/calcChain.xml" not in after) is dropped
+    assert (b"calcChain" not in after["xl/_rels/workbook.xml.rels"] + after["[Content_Types].xml"]) is dropped
+
+
+MINIMAL_PARTS = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument'
+    '.spreadsheetml.sheet.main+xml"/>{styles_type}</Types>',
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<{p}workbook xmlns{x}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><{p}sheets/></{p}workbook>',
+    "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'relationships">{styles_rel}</Relationships>',
+    "xl/styles.xml": '<{p}styleSheet xmlns{x}="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<{p}cellXfs count="1"><{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></{p}cellXfs>'
+    "</{p}styleSheet>",
+}
+
+
+def minimal_workbook(path: Path, prefix: str = "", styles: bool = True) -> Path:
+    """Hand-made packages other tools write: no fonts/fills, no styles part, or x:-prefixed XML."""
+    fields = {
+        "p": prefix and prefix + ":", "x": prefix and ":" + prefix,
+        "styles_type": '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.styles+xml"/>' if styles else "",
+        "styles_rel": '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/styles" Target="styles.xml"/>' if styles else "",
+    }
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in MINIMAL_PARTS.items():
+            if name != "xl/styles.xml" or styles:
+                z.writestr(name, text.format(**fields))
+    return path
+
+
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")
+@pytest.mark.parametrize(("prefix", "styles"), [("", True), ("", False), ("x", True)])
+def test_minimal_packages_get_what_our_styles_need(tmp_path: Path, prefix: str, styles: bool) -> None:
+    src = minimal_workbook(tmp_path / "min.xlsx", prefix, styles)
+    out = tmp_path / "out.xlsx"
+    write_owned_sheets(src, out, [check_spec()])
+    styles_xml = entries(out)["xl/styles.xml"].decode()
+    assert styles_xml.count(f"<{prefix + ':' if prefix else ''}fill>") == 3  # none, gray125, ours
+    ws = openpyxl.load_workbook(out)[OURS]
+    assert ws["A1"].font.b and ws["A1"].fill.fgColor.rgb == "FFDDEBF7" and ws["A3"].value == "Other!A1"
+    again = tmp_path / "again.xlsx"
+    write_owned_sheets(out, again, [check_spec()])
+    assert entries(again) == entries(out)
+
+
+def test_a_file_that_is_no_workbook_is_refused(tmp_path: Path) -> None:
+    not_zip = tmp_path / "notes.xlsx"
+    not_zip.write_bytes(b"just text")
+    no_workbook = tmp_path / "empty.xlsx"
+    with zipfile.ZipFile(no_workbook, "w") as z:
+        z.writestr("hello.txt", "hi")
+    for path in (not_zip, no_workbook):
+        with pytest.raises(InputError) as caught:
+            write_owned_sheets(path, tmp_path / "out.xlsx", [check_spec()])
+        assert (caught.value.key, caught.value.params) == ("not_a_workbook", {"name": path.name})
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_cell_values_become_excel_values() -> None:
+    assert [excel_serial(dt.date(*d)) for d in ((1900, 1, 1), (1900, 2, 28), (1900, 3, 1))] == [1, 59, 61]
+    assert excel_serial(dt.datetime(2024, 9, 1, 18)) == 45536.75
+    assert excel_serial(dt.date(1899, 12, 31)) is None
+    spec = SheetSpec("S", [["a\x00b\x1f <&>", True, None, float("nan"), dt.date(1850, 1, 1)]])
+    xml = render_sheet_xml(spec, lambda style: 7).decode()
+    assert '<t xml:space="preserve">ab &lt;&amp;&gt;</t>' in xml
+    assert '<c r="B1" t="b"><v>1</v></c>' in xml and 'r="C1"' not in xml and 'r="D1"' not in xml
+    assert "1850-01-01" in xml
+    assert render_sheet_xml(spec, lambda style: 7) == render_sheet_xml(spec, lambda style: 7)
+
+
+# --- LibreOffice as the independent reader -------------------------------------------------
+
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+@pytest.fixture(scope="session")
+def soffice(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a small callable
+    profile = tmp_path_factory.mktemp("lo-profile").as_uri()
+
+    def run(target: str, path: Path, outdir: Path) -> None:
+        command = ["soffice", f"-env:UserInstallation={profile}", "--headless",
+                   "--convert-to", target, "--outdir", str(outdir), str(path)]
+        subprocess.run(command, check=True, timeout=120, capture_output=True)
+
+    return run
+
+
+@needs_soffice
+def test_libreoffice_reads_our_sheet_and_the_users(written: Path, soffice, tmp_path: Path) -> None:
+    outdir = tmp_path / "csv"
+    soffice(CSV_ALL_SHEETS, written, outdir)
+    ours = list(csv.reader((outdir / f"{written.stem}-{OURS}.csv").open(encoding="utf-8")))
+    assert ours[0] == ["Уячa", "Күнү", "Саат", "Билдирүү"]
+    assert ours[1][0] == "Data!B3" and ours[1][2:] == ["7.5", "узун\nтекст"]
+    assert ours[1][1] in {"09/01/2024", "01.09.2024", "2024-09-01"}
+    assert ours[2][2:] == ["42", "экинчи катар"]
+    data = list(csv.reader((outdir / f"{written.stem}-Data.csv").open(encoding="utf-8")))
+    assert data[1][:4] == ["name 2", "2", "3", "6"]
+
+
+@needs_soffice
+def test_libreoffice_converts_the_result(tmp_path: Path, soffice) -> None:
+    src = user_workbook(tmp_path, old_ours=True)
+    out = tmp_path / "out.xlsm"
+    write_owned_sheets(src, out, [check_spec()])
+    outdir = tmp_path / "converted"
+    soffice("xlsx", out, outdir)
+    book = CalamineWorkbook.from_path(str(outdir / "out.xlsx"))
+    assert book.sheet_names == ["Data", "Other", OURS.upper()]
+    assert book.get_sheet_by_name(OURS.upper()).to_python()[1][:3] == ["Data!B3", dt.date(2024, 9, 1), 7.5]
