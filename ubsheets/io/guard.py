@@ -13,6 +13,7 @@ import stat
 import zipfile
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 from ubsheets.errors import InputError
 
@@ -36,7 +37,8 @@ MAX_RATIO = 1000
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 # Every real part names its root element within the first hundred bytes; 64 KiB is generous.
 MAX_PROLOG_BYTES = 64 * 1024
-PROLOG_READ_BYTES = 4096
+# First read; each next read doubles the buffer, so a long prolog is rescanned only ~twice.
+PROLOG_FIRST_READ_BYTES = 1024
 SCAN_CHUNK_BYTES = 1024**2
 _NAME_START = re.compile(rb"[A-Za-z_:\x80-\xff]")
 
@@ -58,8 +60,8 @@ def check_workbook_file(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(8)
             if head == OLE_MAGIC:
-                key = "password_protected" if _contains(handle, ENCRYPTED_STREAM_NAME) else "legacy_xls"
-                raise InputError(key, name=name)
+                encrypted = _contains(handle, ENCRYPTED_STREAM_NAME)
+                raise InputError("password_protected" if encrypted else "legacy_xls", name=name)
     except OSError:
         raise InputError("cannot_read", name=name) from None
     if head[:4] not in ZIP_SIGNATURES:
@@ -84,7 +86,7 @@ def _check_regular_file(path: Path) -> None:
         raise InputError("file_empty", name=path.name)
 
 
-def _contains(handle, needle: bytes) -> bool:
+def _contains(handle: BinaryIO, needle: bytes) -> bool:
     """Whether the rest of ``handle`` contains ``needle``, reading 1 MiB at a time."""
     tail = b""
     while chunk := handle.read(SCAN_CHUNK_BYTES):
@@ -121,7 +123,7 @@ def _prolog_is_safe(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     buffer = b""
     with archive.open(info) as part:
         while len(buffer) < MAX_PROLOG_BYTES:
-            chunk = part.read(PROLOG_READ_BYTES)
+            chunk = part.read(max(PROLOG_FIRST_READ_BYTES, len(buffer)))
             if not chunk:  # no root element at all: not XML, but no DTD either
                 return True
             buffer += chunk

@@ -34,7 +34,9 @@ def find_lock_file(path: Path) -> Path | None:
     path = Path(path)
     name = path.name
     # Word-style owner files drop the first characters of long names; Excel usually keeps them.
-    candidates = ["~$" + name, "~$" + name[2:], ".~lock." + name + "#"]
+    candidates = ["~$" + name, ".~lock." + name + "#"]
+    if len(name) > 2:
+        candidates.insert(1, "~$" + name[2:])
     for candidate in candidates:
         lock = path.with_name(candidate)
         try:
@@ -77,8 +79,8 @@ def _excel_owner(data: bytes) -> str | None:
 
 
 def _libreoffice_owner(data: bytes) -> str | None:
-    """LibreOffice lock: ``full name,login,host,date,profile URL;`` UTF-8, ``\\`` escapes ``,;\\``.
-    The full name is empty unless set in Tools → Options → User Data: then use the login."""
+    """LibreOffice lock: ``full name,login,host,date,profile URL;`` in UTF-8, with ``\\`` escaping
+    ``,;\\``. The full name (Tools → Options → User Data) is often empty: then take the login."""
     fields, field, escaped = [], bytearray(), False
     for byte in data:
         if escaped:
@@ -93,10 +95,8 @@ def _libreoffice_owner(data: bytes) -> str | None:
                 break
         else:
             field.append(byte)
-    for value in fields:
-        if value.strip():
-            return value
-    return None
+    names = (_clean_name(value) for value in fields)
+    return next((name for name in names if name), None)
 
 
 def _clean_name(owner: str | None) -> str | None:
