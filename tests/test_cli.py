@@ -11,9 +11,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from builders import ROWS, make_book
 from python_calamine import CalamineWorkbook
 
-from builders import ROWS, make_book
 from ubsheets.core.validate import validate
 from ubsheets.io.reader import read_book
 from ubsheets.schema import ALL_TABLES

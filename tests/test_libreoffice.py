@@ -7,10 +7,9 @@ import copy
 import subprocess
 import sys
 
-from python_calamine import CalamineWorkbook
-
 from builders import ROWS, check, findings_of, make_book
 from conftest import needs_libreoffice
+from python_calamine import CalamineWorkbook
 
 
 def with_mistakes():

@@ -6,8 +6,8 @@ import copy
 
 import openpyxl
 import pytest
-
 from builders import ROWS, check, findings_of, make_book
+
 from ubsheets.errors import InputError
 from ubsheets.io.reader import read_book
 

@@ -7,10 +7,10 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from builders import SETTINGS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import SETTINGS
 from ubsheets.core.rows import validate_row
 from ubsheets.io.reader import read_book
 from ubsheets.io.template import build_workbook, save_workbook

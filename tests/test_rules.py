@@ -6,7 +6,6 @@ import copy
 import datetime as dt
 
 import pytest
-
 from builders import HEAD, MEMBER, ROWS, YOUNG, check, findings_of, make_book, with_row
 
 D = dt.date
@@ -24,7 +23,7 @@ def without(register: str, index: int) -> dict:
     return {register: rows}
 
 
-M, O = "Мүчөлөр", "Ачык сабактар"
+M, OL = "Мүчөлөр", "Ачык сабактар"
 
 CASES = {
     "hours over 40": (changed("members", 1, weekly_hours=45), [(M, "I3", "hours_out_of_range")]),
@@ -61,18 +60,18 @@ CASES = {
     "no self-education topic": (without("self_education", 2),
                                 [(M, "A4", "no_self_education_topic")]),
     "latin class letter": (changed("open_lessons", 0, **{"class": "7-A"}),
-                           [(O, "D2", "latin_class_letter")]),
-    "grade 12": (changed("open_lessons", 0, **{"class": "12-А"}), [(O, "D2", "bad_class")]),
+                           [(OL, "D2", "latin_class_letter")]),
+    "grade 12": (changed("open_lessons", 0, **{"class": "12-А"}), [(OL, "D2", "bad_class")]),
     "class without letter": (changed("open_lessons", 0, **{"class": "7"}),
-                             [(O, "D2", "bad_class")]),
+                             [(OL, "D2", "bad_class")]),
     "unknown teacher": (changed("open_lessons", 0, teacher="Токтогулов Нурлан"),
-                        [(O, "B2", "unknown_teacher")]),
+                        [(OL, "B2", "unknown_teacher")]),
     "open lesson in holidays": (changed("open_lessons", 0, date=D(2021, 1, 5)),
-                                [(O, "F2", "date_in_holiday")]),
+                                [(OL, "F2", "date_in_holiday")]),
     "open lesson in July": (changed("open_lessons", 0, date=D(2021, 7, 1)),
-                            [(O, "F2", "date_outside_year")]),
-    "not a date": (changed("open_lessons", 0, date="32.13.2020"), [(O, "F2", "not_a_date")]),
-    "topic missing": (changed("open_lessons", 0, topic=None), [(O, "E2", "required")]),
+                            [(OL, "F2", "date_outside_year")]),
+    "not a date": (changed("open_lessons", 0, date="32.13.2020"), [(OL, "F2", "not_a_date")]),
+    "topic missing": (changed("open_lessons", 0, topic=None), [(OL, "E2", "required")]),
     "log dated 2002": (changed("activity_log", 0, date=D(2002, 9, 3)),
                        [("Аткарылган иштер", "C2", "date_outside_year")]),
     "not a time": (changed("activity_log", 0, time="25:00"),
@@ -153,7 +152,7 @@ def test_latin_letter_message_suggests_the_cyrillic_class(tmp_path):
 def test_misspelt_teacher_gets_a_suggestion(tmp_path):
     typo = MEMBER.replace("о", "o", 1)  # a Latin "o" typed for the Cyrillic one
     report = check(make_book(tmp_path / "b.xlsx", **changed("open_lessons", 0, teacher=typo)))
-    assert findings_of(report) == [(O, "B2", "unknown_teacher")]
+    assert findings_of(report) == [(OL, "B2", "unknown_teacher")]
     assert report.issues[0].message == f"«{typo}» Мүчөлөр барагында жок. Балким: «{MEMBER}»?"
 
 

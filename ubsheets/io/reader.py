@@ -19,8 +19,8 @@ from ubsheets.core.tables import Book, Row, Table
 from ubsheets.errors import InputError
 from ubsheets.i18n import LANGS
 from ubsheets.io.guard import check_workbook_file
-from ubsheets.schema import ALL_TABLES, Register
 from ubsheets.io.template import META_SHEET
+from ubsheets.schema import ALL_TABLES, Register
 
 HEADER_SEARCH_ROWS = 10  # a user may insert a title above the table
 

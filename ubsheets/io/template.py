@@ -23,8 +23,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import ubsheets
 from ubsheets.i18n import t
-from ubsheets.schema import (ALL_TABLES, MEMBERS, SETTINGS, SETTINGS_TABLE, TEMPLATE_VERSION,
-                             Column, Kind, Label, Register)
+from ubsheets.schema import (
+    ALL_TABLES,
+    MEMBERS,
+    SETTINGS,
+    SETTINGS_TABLE,
+    TEMPLATE_VERSION,
+    Column,
+    Kind,
+    Label,
+    Register,
+)
 from ubsheets.schema.choices import ALL_LISTS
 
 META_SHEET = "ubsheets"  # hidden: template version, language, and the dropdown lists
