@@ -19,6 +19,7 @@ from ubsheets.io.reader import read_book
 from ubsheets.io.safe_write import check_not_open, safe_replace
 from ubsheets.io.template import build_workbook, save_workbook
 from ubsheets.io.validation_sheet import validation_sheet
+from ubsheets.schema.settings import DEFAULT_PERIOD_YEARS
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # The usual Kyrgyz calendar; every date is a setting the user can change in the workbook.
@@ -47,7 +48,8 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
     start, end = academic_year(year)
     (wm, wd), (em, ed) = TYPICAL_WINTER_BREAK
     settings = {"school": school, "year_start": dt.date(start, 9, 1),
-                "year_end": dt.date(end, *TYPICAL_YEAR_END)}
+                "year_end": dt.date(end, *TYPICAL_YEAR_END),
+                "course_period": DEFAULT_PERIOD_YEARS, "attestation_period": DEFAULT_PERIOD_YEARS}
     holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
                  "name": {"ky": "Кышкы каникул", "ru": "Зимние каникулы"}.get(lang,
                                                                              "Winter break")}]

@@ -15,7 +15,6 @@ import os
 import posixpath
 import re
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from functools import cached_property
@@ -134,7 +133,8 @@ _CHILD = {"numFmts": "numFmt", "fonts": "font", "fills": "fill", "borders": "bor
 _BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9,
                     "0.00%": 10, "0.00E+00": 11, "@": 49}
 MINIMAL_STYLES = (
-    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{MAIN_NS}"/>'
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{MAIN_NS}">'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
 )
 
 
@@ -150,12 +150,16 @@ class StyleBook:
         self.changed = False
         self.p = root_prefix(text, "styleSheet")
         self._ids: dict[Style, int] = {}
+        self._kids: dict[str, list[str]] = {}  # section -> its children's exact text
+        self._font: tuple[str, str] | None = None
 
     def xf_id(self, style: Style) -> int:
         if style not in self._ids:
-            for section, defaults in _SECTION_DEFAULTS.items():
-                self._ensure_section(section, defaults)
-            font = font_xml(style, *self._base_font())
+            if self._font is None:
+                for section, defaults in _SECTION_DEFAULTS.items():
+                    self._ensure_section(section, defaults)
+                self._font = self._base_font()
+            font = font_xml(style, *self._font)
             fragment = xf_xml(
                 style, self._num_fmt_id(style.num_format), self._add("fonts", font),
                 self._add("fills", fill_xml(style)), self._add("borders", border_xml(style)),
@@ -164,9 +168,11 @@ class StyleBook:
         return self._ids[style]
 
     def _children(self, section: str) -> list[str]:
-        body = next(elements(self.text, self.p + section), None)
-        child = self.p + _CHILD[section]
-        return [m.group(0) for m in elements(body.group(0), child)] if body else []
+        if section not in self._kids:
+            body = next(elements(self.text, self.p + section), None)
+            child = self.p + _CHILD[section]
+            self._kids[section] = [m.group(0) for m in elements(body.group(0), child)] if body else []
+        return self._kids[section]
 
     def _add(self, section: str, fragment: str | None) -> int:
         if fragment is None:
@@ -175,13 +181,15 @@ class StyleBook:
         children = self._children(section)
         if fragment in children:
             return children.index(fragment)
-        self._append(section, fragment, len(children) + 1)
-        return len(children)
+        self._append(section, fragment)
+        return len(children) - 1
 
-    def _append(self, section: str, fragment: str, count: int) -> None:
+    def _append(self, section: str, fragment: str) -> None:
+        children = self._children(section)
+        children.append(fragment)
         self.text = insert_before_close(self.text, self.p + section, fragment)
         body = next(elements(self.text, self.p + section))
-        counted = set_attr(body.group(0), "count", str(count))
+        counted = set_attr(body.group(0), "count", str(len(children)))
         self.text = self.text[: body.start()] + counted + self.text[body.end() :]
         self.changed = True
 
@@ -197,7 +205,7 @@ class StyleBook:
             else:
                 self.text = insert_before_close(self.text, self.p + "styleSheet", empty)
         for fragment in defaults[len(children) :]:
-            self._append(section, qualify(fragment, self.p), len(self._children(section)) + 1)
+            self._append(section, qualify(fragment, self.p))
 
     def _base_font(self) -> tuple[str, str]:
         """Our fonts keep the workbook's default face and size, so headers match the user's text."""
@@ -212,15 +220,13 @@ class StyleBook:
             return 0
         if code in _BUILTIN_FORMATS:
             return _BUILTIN_FORMATS[code]
-        existing = {int(a["numFmtId"]): a.get("formatCode", "")
-                    for a in map(attrs, self._children("numFmts"))}
-        for fmt_id, fmt_code in sorted(existing.items()):
-            if fmt_code == code:
-                return fmt_id
-        fmt_id = max([163, *existing]) + 1
         self._ensure_section("numFmts", ())
-        fragment = f'<numFmt numFmtId="{fmt_id}" formatCode="{xml_text(code)}"/>'
-        self._append("numFmts", qualify(fragment, self.p), len(existing) + 1)
+        found = [a for a in map(attrs, self._children("numFmts")) if a.get("numFmtId", "").isdigit()]
+        for fmt in found:
+            if fmt.get("formatCode") == code:
+                return int(fmt["numFmtId"])
+        fmt_id = max([163, *(int(fmt["numFmtId"]) for fmt in found)]) + 1
+        self._append("numFmts", qualify(f'<numFmt numFmtId="{fmt_id}" formatCode="{xml_text(code)}"/>', self.p))
         return fmt_id
 
 
@@ -237,11 +243,14 @@ def _source_of(rels: str) -> str:
     return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")])
 
 
+def _key(part: str) -> str:
+    """How we compare part names: OPC ignores case, and zip names may be percent-encoded or not."""
+    return unquote(part).lower()
+
+
 def _resolve(source: str, target: str) -> str:
-    """A relationship target as a lower-case part name (OPC part names ignore case)."""
-    target = unquote(target)
     path = target[1:] if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
-    return posixpath.normpath(path).lower()
+    return _key(posixpath.normpath(path))
 
 
 class _Package:
@@ -249,20 +258,23 @@ class _Package:
 
     def __init__(self, zin: zipfile.ZipFile, name: str) -> None:
         self.zin, self.name = zin, name
-        self.names = {info.filename.lower(): info.filename for info in zin.infolist()}
+        self.names = {_key(info.filename): info.filename for info in zin.infolist()}
 
     def has(self, part: str) -> bool:
-        return part.lower() in self.names
+        return _key(part) in self.names
 
     def read(self, part: str) -> bytes:
-        return self.zin.read(self.names[part.lower()])
+        return self.zin.read(self.names[_key(part)])
 
     def text(self, part: str) -> str:
         if not self.has(part):
             raise InputError("not_a_workbook", name=self.name)
         data = self.read(part)
         parse_safely(data, self.name)
-        return data.decode("utf-8-sig")
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:  # UTF-16 parts: legal, but no Office app writes them
+            raise InputError("not_a_workbook", name=self.name) from exc
 
     def rels(self, part: str) -> list[dict[str, str]]:
         if not self.has(rels_name(part)):
@@ -270,7 +282,7 @@ class _Package:
         root = parse_safely(self.read(rels_name(part)), self.name)
         found = []
         for rel in root.findall("{*}Relationship"):
-            rel_attrs = dict(rel.attrib)
+            rel_attrs = {"Type": "", **rel.attrib}
             if rel_attrs.get("TargetMode") != "External" and rel_attrs.get("Target"):
                 rel_attrs["part"] = _resolve(part, rel_attrs["Target"])
             found.append(rel_attrs)
@@ -337,8 +349,8 @@ class _Plan:
             self.wb_rels = edit_elements(self.wb_rels, self.rp + "Relationship", lambda _, el: (
                 set_attr(set_attr(el, "Type", _REL_NS + "/worksheet"), "Target", "/" + part)
                 if attrs(el).get("Id") == rid else el))
-        self._release(part.lower())
-        self.parts[part.lower()] = render_sheet_xml(spec, self.styles.xf_id, code_name)
+        self._release(_key(part))
+        self.parts[_key(part)] = render_sheet_xml(spec, self.styles.xf_id, code_name)
         self.replaced_ids.add(sheet.get("sheetId", ""))
         if (sheet.get("state") or "visible") != ("hidden" if spec.hidden else "visible"):
             state = "hidden" if spec.hidden else None
@@ -356,7 +368,7 @@ class _Plan:
         self.workbook = insert_before_close(self.workbook, self.wp + "sheets", qualify(tag, self.wp))
         self.sheets.append({"name": spec.name, "sheetId": str(sheet_id)})
         self._add_rel(rid, "worksheet", posixpath.relpath(part, "xl"))
-        self.parts[part.lower()] = render_sheet_xml(spec, self.styles.xf_id)
+        self.parts[_key(part)] = render_sheet_xml(spec, self.styles.xf_id)
         self._set_defined_names(len(self.sheets) - 1, spec.name, spec)
 
     def _free_rid(self) -> str:
@@ -367,13 +379,13 @@ class _Plan:
         """First free sheetN.xml; an orphan _rels for it would attach to our sheet, so skip those."""
         number = 1
         while any(
-            self.pkg.has(name) or name.lower() in self.parts
+            self.pkg.has(name) or _key(name) in self.parts
             for name in (f"xl/worksheets/sheet{number}.xml", f"xl/worksheets/_rels/sheet{number}.xml.rels")
         ):
             number += 1
         part = f"xl/worksheets/sheet{number}.xml"
         self.new_names.append(part)
-        self.parts[part.lower()] = b""  # reserved until rendered
+        self.parts[_key(part)] = b""  # reserved until rendered
         self.types = insert_before_close(self.types, self.tp + "Types", qualify(
             f'<Override PartName="/{part}" ContentType="{_WORKSHEET_CT}"/>', self.tp))
         return part
@@ -425,7 +437,7 @@ class _Plan:
     def _release(self, part: str) -> None:
         """Drop ``part``'s relationships, and each part that only they kept alive."""
         self.released.add(part)
-        self.dropped.add(rels_name(part).lower())
+        self.dropped.add(_key(rels_name(part)))
         for rel in self.pkg.rels(part):
             target = rel.get("part")
             if (target and target not in self.dropped and target not in self.parts
@@ -437,10 +449,10 @@ class _Plan:
             "" if attrs(el).get("Id") == rid else el))
 
     def _drop(self, part: str) -> None:
-        self.dropped.add(part.lower())
+        self.dropped.add(_key(part))
         self.types = edit_elements(self.types, self.tp + "Override", lambda _, el: (
-            "" if unquote(attrs(el).get("PartName", "")).lstrip("/").lower() == part.lower() else el))
-        self._release(part.lower())
+            "" if _key(attrs(el).get("PartName", "").lstrip("/")) == _key(part) else el))
+        self._release(_key(part))
 
     def finish(self) -> None:
         """calcChain, styles, and the edited texts become parts."""
@@ -452,7 +464,7 @@ class _Plan:
                     self._drop(chain)
                     self._remove_rel(rid)
         if self.styles.changed:
-            self.parts[self.styles_part.lower()] = self.styles.text.encode("utf-8")
+            self.parts[_key(self.styles_part)] = self.styles.text.encode("utf-8")
             if not self.pkg.has(self.styles_part):
                 self.new_names.append(self.styles_part)
                 self.types = insert_before_close(self.types, self.tp + "Types", qualify(
@@ -460,9 +472,9 @@ class _Plan:
             if not self.styles_related:
                 self._add_rel(self._free_rid(), "styles", posixpath.relpath(self.styles_part, "xl"))
         for part, text, original in zip((WORKBOOK, rels_name(WORKBOOK), TYPES),
-                                        (self.workbook, self.wb_rels, self.types), self.originals):
+                                        (self.workbook, self.wb_rels, self.types), self.originals, strict=True):
             if text != original:
-                self.parts[part.lower()] = text.encode("utf-8")
+                self.parts[_key(part)] = text.encode("utf-8")
 
 
 # --- the entry point -------------------------------------------------------------------------
@@ -470,11 +482,17 @@ class _Plan:
 
 def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec]) -> None:
     """Write ``src`` to ``dst`` with ``sheets`` replaced in place (same name, ignoring case) or
-    appended; every part we do not own is copied byte for byte. ``dst`` may be ``src``."""
+    appended; every part we do not own is copied byte for byte.
+
+    ``dst`` must be another file: to update a workbook in place, go through
+    ``safe_write.safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets))``.
+    """
     src, dst = Path(src), Path(dst)
     names = [spec.name.casefold() for spec in sheets]
     if len(set(names)) != len(names):
         raise ValueError(f"two sheets with the same name: {[spec.name for spec in sheets]}")
+    if dst.exists() and src.exists() and os.path.samefile(src, dst):
+        raise ValueError("write_owned_sheets reads src while it writes dst: give another dst")
     try:
         zin = zipfile.ZipFile(src)
     except zipfile.BadZipFile as exc:
@@ -487,31 +505,27 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec]) -> None:
         for spec in sheets:
             plan.place(spec)
         plan.finish()
-        _write_zip(zin, dst, plan)
+        try:
+            _write_zip(zin, dst, plan)
+        except BaseException:
+            dst.unlink(missing_ok=True)  # half a zip is worse than none
+            raise
 
 
 def _write_zip(zin: zipfile.ZipFile, dst: Path, plan: _Plan) -> None:
-    """Write next to ``dst`` and rename, so a failure never leaves half a workbook behind."""
-    fd, tmp_name = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".tmp")
-    os.close(fd)
     stamp = zin.getinfo(plan.pkg.names[WORKBOOK]).date_time  # new parts: reproducible dates
-    try:
-        with zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info in zin.infolist():
-                key = info.filename.lower()
-                if key in plan.parts:
-                    zout.writestr(_copy_info(info), plan.parts[key])
-                elif key not in plan.dropped:
-                    _copy_entry(zin, zout, info)
-            for name in plan.new_names:
-                if name.lower() in plan.parts:
-                    new = zipfile.ZipInfo(name, stamp)
-                    new.compress_type = zipfile.ZIP_DEFLATED
-                    zout.writestr(new, plan.parts[name.lower()])
-        os.replace(tmp_name, dst)
-    except BaseException:
-        os.unlink(tmp_name)
-        raise
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            key = _key(info.filename)
+            if key in plan.parts:
+                zout.writestr(_copy_info(info), plan.parts[key])
+            elif key not in plan.dropped:
+                _copy_entry(zin, zout, info)
+        for name in plan.new_names:
+            if _key(name) in plan.parts:
+                new = zipfile.ZipInfo(name, stamp)
+                new.compress_type = zipfile.ZIP_DEFLATED
+                zout.writestr(new, plan.parts[_key(name)])
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
