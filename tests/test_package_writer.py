@@ -11,6 +11,7 @@ import struct
 import subprocess
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -37,9 +38,13 @@ def check_spec(rows: int = 3, **options: object) -> SheetSpec:
     ]
     return SheetSpec(
         OURS,
-        [[Cell(h, HEADER) for h in ("Уячa", "Күнү", "Саат", "Билдирүү")], *body[: rows - 1]],
-        col_widths=[18, 12, 8, 40], freeze="A2", autofilter=f"A1:D{rows}",
-        print_title_rows=(1, 1), landscape=True, **options,  # type: ignore[arg-type]
+        [[Cell(h, HEADER) for h in ("Уяча", "Күнү", "Саат", "Билдирүү")], *body[: rows - 1]],
+        col_widths=[18, 12, 8, 40],
+        freeze="A2",
+        autofilter=f"A1:D{rows}",
+        print_title_rows=(1, 1),
+        landscape=True,
+        **options,  # type: ignore[arg-type]
     )
 
 
@@ -76,8 +81,9 @@ def user_workbook(tmp_path: Path, old_ours: bool = False) -> Path:
     data.insert_chart("F8", chart)
     data.write_comment("A1", "a teacher's note")
     data.data_validation("E1:E10", {"validate": "list", "source": "=Other!$A$1:$A$3"})
-    data.conditional_format("B1:B10", {"type": "cell", "criteria": ">", "value": 5,
-                                       "format": wb.add_format({"bold": True})})
+    data.conditional_format(
+        "B1:B10", {"type": "cell", "criteria": ">", "value": 5, "format": wb.add_format({"bold": True})}
+    )
     wb.define_name("Categories", "=Other!$A$1:$A$3")
     wb.add_vba_project(str(vba_project(tmp_path)))
     wb.set_vba_name()
@@ -127,7 +133,7 @@ def test_parts_we_do_not_own_stay_byte_identical(user_file: Path, written: Path)
 
 def test_our_sheet_reads_back_exactly(written: Path) -> None:
     expected = [
-        ["Уячa", "Күнү", "Саат", "Билдирүү"],
+        ["Уяча", "Күнү", "Саат", "Билдирүү"],
         ["Data!B3", dt.date(2024, 9, 1), 7.5, "узун\nтекст"],
         ["Other!A1", dt.date(2025, 5, 25), 42, "экинчи катар"],
     ]
@@ -138,8 +144,7 @@ def test_our_sheet_reads_back_exactly(written: Path) -> None:
 
     wb = openpyxl.load_workbook(written, keep_vba=True)
     ws = wb[OURS]
-    as_dates = [[v.date() if isinstance(v, dt.datetime) else v for v in row]
-                for row in ws.iter_rows(values_only=True)]
+    as_dates = [[v.date() if isinstance(v, dt.datetime) else v for v in row] for row in ws.iter_rows(values_only=True)]
     assert as_dates == expected
     assert ws["A2"].hyperlink.location == "'Data'!B3"
     assert ws["A1"].font.b and ws["A1"].fill.fgColor.rgb == "FFDDEBF7"
@@ -175,16 +180,72 @@ def test_replacing_drops_only_parts_our_old_sheet_alone_used(tmp_path: Path) -> 
     before, after = entries(src), entries(out)
     gone = set(before) - set(after)
     assert gone == {
-        "xl/worksheets/_rels/sheet3.xml.rels", "xl/comments2.xml", "xl/drawings/vmlDrawing2.vml",
-        "xl/drawings/drawing2.xml", "xl/drawings/_rels/drawing2.xml.rels",
+        "xl/worksheets/_rels/sheet3.xml.rels",
+        "xl/comments2.xml",
+        "xl/drawings/vmlDrawing2.vml",
+        "xl/drawings/drawing2.xml",
+        "xl/drawings/_rels/drawing2.xml.rels",
     }
-    assert all(not name.startswith("/" + part) for part in gone
-               for name in re.findall(r'PartName="([^"]+)"', after["[Content_Types].xml"].decode()))
+    assert all(
+        not name.startswith("/" + part)
+        for part in gone
+        for name in re.findall(r'PartName="([^"]+)"', after["[Content_Types].xml"].decode())
+    )
     assert "xl/media/image1.png" in after  # Data's picture is the same image: still used
     assert sheet_entries(out)[2] == (OURS.upper(), "3")  # matched ignoring case, kept in place
     assert b'codeName="Sheet3"' in after["xl/worksheets/sheet3.xml"]  # still bound to its VBA module
     changed = {name for name in after if name in before and before[name] != after[name]}
     assert changed <= EDITED | {"xl/worksheets/sheet3.xml"}
+
+
+def test_a_chart_sheet_by_our_name_becomes_our_worksheet(tmp_path: Path) -> None:
+    src = tmp_path / "charts.xlsx"
+    wb = xlsxwriter.Workbook(src)
+    wb.add_worksheet("Data").write_column("A1", [1, 2, 3])
+    chart = wb.add_chart({"type": "line"})
+    chart.add_series({"values": "=Data!$A$1:$A$3"})
+    wb.add_chartsheet(OURS).set_chart(chart)
+    wb.add_worksheet("After")
+    wb.close()
+    out = tmp_path / "out.xlsx"
+    write_owned_sheets(src, out, [check_spec()])
+    after = entries(out)
+    assert sheet_entries(out) == sheet_entries(src)
+    assert not any(name.startswith(("xl/chartsheets/", "xl/charts/", "xl/drawings/")) for name in after)
+    assert b"chartsheet" not in after["[Content_Types].xml"] + after["xl/_rels/workbook.xml.rels"]
+    book = CalamineWorkbook.from_path(str(out))
+    assert book.sheet_names == ["Data", OURS, "After"]
+    assert book.get_sheet_by_name(OURS).to_python()[2][3] == "экинчи катар"
+
+
+def test_several_sheets_in_one_write(written: Path) -> None:
+    summary = SheetSpec("Жыйынтык", [["Барак", "Ката"], [OURS, 2]], hidden=True, print_title_rows=(1, 1))
+    out = written.with_name("two.xlsm")
+    write_owned_sheets(written, out, [summary, check_spec(rows=2)])
+    assert sheet_entries(out) == [("Data", "1"), ("Other", "2"), (OURS, "3"), ("Жыйынтык", "4")]
+    workbook = entries(out)["xl/workbook.xml"].decode()
+    assert '<sheet name="Жыйынтык" sheetId="4" state="hidden" r:id="rId' in workbook
+    titles = re.findall(r'<definedName name="_xlnm.Print_Titles" localSheetId="(\d)">([^<]*)<', workbook)
+    assert titles == [("2", "'Текшерүү'!$1:$1"), ("3", "'Жыйынтык'!$1:$1")]
+    book = openpyxl.load_workbook(out, keep_vba=True)
+    assert book["Жыйынтык"].sheet_state == "hidden" and book["Жыйынтык"]["B2"].value == 2
+
+
+def test_a_workbook_excel_saved_keeps_its_markup(tmp_path: Path) -> None:
+    """xlwings' template: mc:Ignorable prefixes, <definedNames />, "/>" after a space."""
+    src = tmp_path / "quickstart.xlsm"
+    shutil.copy(Path(xlwings.__file__).parent / "quickstart_standalone.xlsm", src)
+    out = tmp_path / "out.xlsm"
+    write_owned_sheets(src, out, [check_spec()])
+    before, after = entries(src), entries(out)
+    assert {name for name in before if before[name] != after[name]} == EDITED
+    root = re.compile(rb"<styleSheet[^>]*>")
+    assert root.search(after["xl/styles.xml"])[0] == root.search(before["xl/styles.xml"])[0]
+    assert b'<sz val="12"/>' in after["xl/styles.xml"]  # our fonts take the default size
+    workbook = after["xl/workbook.xml"].decode()
+    assert '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="2">' in workbook
+    book = openpyxl.load_workbook(out, keep_vba=True)
+    assert book.sheetnames == ["Sheet1", "_xlwings.conf", OURS] and book[OURS]["A2"].value == "Data!B3"
 
 
 def add_calc_chain(path: Path, sheet_id: int) -> None:
@@ -195,20 +256,22 @@ def add_calc_chain(path: Path, sheet_id: int) -> None:
         f'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="{sheet_id}"/></calcChain>'
     ).encode()
     parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
-        b'officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>')
+        b"</Relationships>",
+        b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+    )
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.'
-        b'openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>')
+        b"</Types>",
+        b'<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
 
 
 @pytest.mark.parametrize(("chain_sheet", "dropped"), [(3, True), (1, False)])
-def test_calc_chain_goes_only_when_it_names_a_replaced_sheet(
-    written: Path, chain_sheet: int, dropped: bool
-) -> None:
+def test_calc_chain_goes_only_when_it_names_a_replaced_sheet(written: Path, chain_sheet: int, dropped: bool) -> None:
     add_calc_chain(written, chain_sheet)
     out = written.with_name("chain.xlsm")
     write_owned_sheets(written, out, [check_spec()])
@@ -239,11 +302,16 @@ MINIMAL_PARTS = {
 def minimal_workbook(path: Path, prefix: str = "", styles: bool = True) -> Path:
     """Hand-made packages other tools write: no fonts/fills, no styles part, or x:-prefixed XML."""
     fields = {
-        "p": prefix and prefix + ":", "x": prefix and ":" + prefix,
+        "p": prefix and prefix + ":",
+        "x": prefix and ":" + prefix,
         "styles_type": '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.spreadsheetml.styles+xml"/>' if styles else "",
+        'officedocument.spreadsheetml.styles+xml"/>'
+        if styles
+        else "",
         "styles_rel": '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/relationships/styles" Target="styles.xml"/>' if styles else "",
+        '2006/relationships/styles" Target="styles.xml"/>'
+        if styles
+        else "",
     }
     with zipfile.ZipFile(path, "w") as z:
         for name, text in MINIMAL_PARTS.items():
@@ -292,6 +360,14 @@ def test_cell_values_become_excel_values() -> None:
     assert render_sheet_xml(spec, lambda style: 7) == render_sheet_xml(spec, lambda style: 7)
 
 
+def test_text_that_looks_like_an_excel_escape_stays_literal(tmp_path: Path) -> None:
+    """Excel decodes _xHHHH_ in cell text; calamine and LibreOffice do too (openpyxl does not)."""
+    out = tmp_path / "out.xlsx"
+    write_owned_sheets(minimal_workbook(tmp_path / "min.xlsx"), out, [SheetSpec(OURS, [["код _x0041_"]])])
+    assert b"_x005F_x0041_" in entries(out)["xl/worksheets/sheet1.xml"]
+    assert CalamineWorkbook.from_path(str(out)).get_sheet_by_name(OURS).to_python() == [["код _x0041_"]]
+
+
 # --- LibreOffice as the independent reader -------------------------------------------------
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
@@ -299,23 +375,31 @@ CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false
 
 
 @pytest.fixture(scope="session")
-def soffice(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a small callable
+def soffice(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, Path, Path], None]:
     profile = tmp_path_factory.mktemp("lo-profile").as_uri()
 
     def run(target: str, path: Path, outdir: Path) -> None:
-        command = ["soffice", f"-env:UserInstallation={profile}", "--headless",
-                   "--convert-to", target, "--outdir", str(outdir), str(path)]
+        command = [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            str(path),
+        ]
         subprocess.run(command, check=True, timeout=120, capture_output=True)
 
     return run
 
 
 @needs_soffice
-def test_libreoffice_reads_our_sheet_and_the_users(written: Path, soffice, tmp_path: Path) -> None:
+def test_libreoffice_reads_our_sheet_and_the_users(written: Path, soffice: Callable, tmp_path: Path) -> None:
     outdir = tmp_path / "csv"
     soffice(CSV_ALL_SHEETS, written, outdir)
     ours = list(csv.reader((outdir / f"{written.stem}-{OURS}.csv").open(encoding="utf-8")))
-    assert ours[0] == ["Уячa", "Күнү", "Саат", "Билдирүү"]
+    assert ours[0] == ["Уяча", "Күнү", "Саат", "Билдирүү"]
     assert ours[1][0] == "Data!B3" and ours[1][2:] == ["7.5", "узун\nтекст"]
     assert ours[1][1] in {"09/01/2024", "01.09.2024", "2024-09-01"}
     assert ours[2][2:] == ["42", "экинчи катар"]
@@ -324,7 +408,7 @@ def test_libreoffice_reads_our_sheet_and_the_users(written: Path, soffice, tmp_p
 
 
 @needs_soffice
-def test_libreoffice_converts_the_result(tmp_path: Path, soffice) -> None:
+def test_libreoffice_converts_the_result(tmp_path: Path, soffice: Callable) -> None:
     src = user_workbook(tmp_path, old_ours=True)
     out = tmp_path / "out.xlsm"
     write_owned_sheets(src, out, [check_spec()])

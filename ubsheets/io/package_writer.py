@@ -16,6 +16,7 @@ import posixpath
 import re
 import shutil
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
@@ -42,9 +43,11 @@ TYPES = "[Content_Types].xml"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
 _MANAGED_NAMES = ("_xlnm.Print_Titles", "_xlnm._FilterDatabase")
 # A start tag, allowing ">" inside quoted attribute values.
 _TAG_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*?"""
+_START_TAG = re.compile(rf"<{_TAG_BODY}(?=/?>)", re.DOTALL)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -68,14 +71,14 @@ def edit_elements(text: str, qname: str, edit: Callable[[int, str], str]) -> str
 
 
 def attrs(element: str) -> dict[str, str]:
-    start = re.match(rf"<{_TAG_BODY}>", element, re.DOTALL)
+    start = _START_TAG.match(element)
     head = start.group(0) if start else element
     return {m[1]: html.unescape(m[2] if m[2] is not None else m[3]) for m in _ATTR.finditer(head)}
 
 
 def set_attr(element: str, name: str, value: str | None) -> str:
     """Set (or with None remove) one attribute in the element's start tag."""
-    head_end = re.match(rf"<{_TAG_BODY}(?=/?>)", element, re.DOTALL).end()  # type: ignore[union-attr]
+    head_end = _START_TAG.match(element).end()  # type: ignore[union-attr]  # callers pass an element
     head, rest = element[:head_end], element[head_end:]
     head = re.sub(rf"""\s{re.escape(name)}\s*=\s*(?:"[^"]*"|'[^']*')""", "", head)
     return head + (f' {name}="{xml_text(value)}"' if value is not None else "") + rest
@@ -113,8 +116,17 @@ def parse_safely(data: bytes, name: str) -> Element:
 # --- styles.xml: append what our styles need, reuse what an earlier run appended -------------
 
 _STYLE_SECTIONS = (
-    "numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs",
-    "cellStyles", "dxfs", "tableStyles", "colors", "extLst",
+    "numFmts",
+    "fonts",
+    "fills",
+    "borders",
+    "cellStyleXfs",
+    "cellXfs",
+    "cellStyles",
+    "dxfs",
+    "tableStyles",
+    "colors",
+    "extLst",
 )
 # What Excel expects at the head of a section a minimal styles.xml lacks; fills 0 and 1 are
 # reserved (Excel reads fill 1 as gray125 whatever it says), so ours start at 2.
@@ -128,10 +140,25 @@ _SECTION_DEFAULTS = {
     "cellStyleXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>',),
     "cellXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',),
 }
-_CHILD = {"numFmts": "numFmt", "fonts": "font", "fills": "fill", "borders": "border",
-          "cellStyleXfs": "xf", "cellXfs": "xf"}
-_BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9,
-                    "0.00%": 10, "0.00E+00": 11, "@": 49}
+_CHILD = {
+    "numFmts": "numFmt",
+    "fonts": "font",
+    "fills": "fill",
+    "borders": "border",
+    "cellStyleXfs": "xf",
+    "cellXfs": "xf",
+}
+_BUILTIN_FORMATS = {
+    "General": 0,
+    "0": 1,
+    "0.00": 2,
+    "#,##0": 3,
+    "#,##0.00": 4,
+    "0%": 9,
+    "0.00%": 10,
+    "0.00E+00": 11,
+    "@": 49,
+}
 MINIMAL_STYLES = (
     f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{MAIN_NS}">'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
@@ -161,8 +188,11 @@ class StyleBook:
                 self._font = self._base_font()
             font = font_xml(style, *self._font)
             fragment = xf_xml(
-                style, self._num_fmt_id(style.num_format), self._add("fonts", font),
-                self._add("fills", fill_xml(style)), self._add("borders", border_xml(style)),
+                style,
+                self._num_fmt_id(style.num_format),
+                self._add("fonts", font),
+                self._add("fills", fill_xml(style)),
+                self._add("borders", border_xml(style)),
             )
             self._ids[style] = self._add("cellXfs", fragment)
         return self._ids[style]
@@ -306,9 +336,7 @@ class _Plan:
 
     def __init__(self, pkg: _Package) -> None:
         self.pkg = pkg
-        self.workbook, self.wb_rels, self.types = (
-            pkg.text(WORKBOOK), pkg.text(rels_name(WORKBOOK)), pkg.text(TYPES)
-        )
+        self.workbook, self.wb_rels, self.types = (pkg.text(WORKBOOK), pkg.text(rels_name(WORKBOOK)), pkg.text(TYPES))
         self.originals = (self.workbook, self.wb_rels, self.types)
         self.wp = root_prefix(self.workbook, "workbook")
         self.rp = root_prefix(self.wb_rels, "Relationships")
@@ -346,16 +374,23 @@ class _Plan:
         else:  # a chart or dialog sheet by that name becomes a worksheet in a part of its own
             self._drop(part)
             part = self._new_sheet_part()
-            self.wb_rels = edit_elements(self.wb_rels, self.rp + "Relationship", lambda _, el: (
-                set_attr(set_attr(el, "Type", _REL_NS + "/worksheet"), "Target", "/" + part)
-                if attrs(el).get("Id") == rid else el))
+            self.wb_rels = edit_elements(
+                self.wb_rels,
+                self.rp + "Relationship",
+                lambda _, el: (
+                    set_attr(set_attr(el, "Type", _REL_NS + "/worksheet"), "Target", "/" + part)
+                    if attrs(el).get("Id") == rid
+                    else el
+                ),
+            )
         self._release(_key(part))
         self.parts[_key(part)] = render_sheet_xml(spec, self.styles.xf_id, code_name)
         self.replaced_ids.add(sheet.get("sheetId", ""))
         if (sheet.get("state") or "visible") != ("hidden" if spec.hidden else "visible"):
             state = "hidden" if spec.hidden else None
-            self.workbook = edit_elements(self.workbook, self.wp + "sheet", lambda i, el: (
-                set_attr(el, "state", state) if i == index else el))
+            self.workbook = edit_elements(
+                self.workbook, self.wp + "sheet", lambda i, el: set_attr(el, "state", state) if i == index else el
+            )
         self._set_defined_names(index, sheet["name"], spec)
 
     def _append(self, spec: SheetSpec) -> None:
@@ -386,8 +421,11 @@ class _Plan:
         part = f"xl/worksheets/sheet{number}.xml"
         self.new_names.append(part)
         self.parts[_key(part)] = b""  # reserved until rendered
-        self.types = insert_before_close(self.types, self.tp + "Types", qualify(
-            f'<Override PartName="/{part}" ContentType="{_WORKSHEET_CT}"/>', self.tp))
+        self.types = insert_before_close(
+            self.types,
+            self.tp + "Types",
+            qualify(f'<Override PartName="/{part}" ContentType="{_WORKSHEET_CT}"/>', self.tp),
+        )
         return part
 
     def _add_rel(self, rid: str, kind: str, target: str) -> None:
@@ -402,7 +440,7 @@ class _Plan:
         if spec.print_title_rows:
             wanted["_xlnm.Print_Titles"] = quoted + "${}:${}".format(*spec.print_title_rows)
         if spec.autofilter:
-            wanted["_xlnm._FilterDatabase"] = quoted + re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", spec.autofilter)
+            wanted["_xlnm._FilterDatabase"] = quoted + re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", spec.autofilter.upper())
 
         def render(name: str) -> str:
             hidden = ' hidden="1"' if name == "_xlnm._FilterDatabase" else ""
@@ -424,8 +462,18 @@ class _Plan:
     def _ensure_defined_names(self) -> None:
         if next(elements(self.workbook, self.wp + "definedNames"), None):
             return
-        later = ("calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr",
-                 "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst")
+        later = (
+            "calcPr",
+            "oleSize",
+            "customWorkbookViews",
+            "pivotCaches",
+            "smartTagPr",
+            "smartTagTypes",
+            "webPublishing",
+            "fileRecoveryPr",
+            "webPublishObjects",
+            "extLst",
+        )
         names = "|".join(re.escape(self.wp + name) for name in later)
         after = re.search(rf"<(?:{names})(?=[\s/>])", self.workbook)
         block = qualify("<definedNames></definedNames>", self.wp)
@@ -440,18 +488,27 @@ class _Plan:
         self.dropped.add(_key(rels_name(part)))
         for rel in self.pkg.rels(part):
             target = rel.get("part")
-            if (target and target not in self.dropped and target not in self.parts
-                    and self.pkg.has(target) and self.pkg.sources[target] <= self.released):
+            if (
+                target
+                and target not in self.dropped
+                and target not in self.parts
+                and self.pkg.has(target)
+                and self.pkg.sources[target] <= self.released
+            ):
                 self._drop(target)
 
     def _remove_rel(self, rid: str) -> None:
-        self.wb_rels = edit_elements(self.wb_rels, self.rp + "Relationship", lambda _, el: (
-            "" if attrs(el).get("Id") == rid else el))
+        self.wb_rels = edit_elements(
+            self.wb_rels, self.rp + "Relationship", lambda _, el: "" if attrs(el).get("Id") == rid else el
+        )
 
     def _drop(self, part: str) -> None:
         self.dropped.add(_key(part))
-        self.types = edit_elements(self.types, self.tp + "Override", lambda _, el: (
-            "" if _key(attrs(el).get("PartName", "").lstrip("/")) == _key(part) else el))
+        self.types = edit_elements(
+            self.types,
+            self.tp + "Override",
+            lambda _, el: "" if _key(attrs(el).get("PartName", "").lstrip("/")) == _key(part) else el,
+        )
         self._release(_key(part))
 
     def finish(self) -> None:
@@ -467,12 +524,19 @@ class _Plan:
             self.parts[_key(self.styles_part)] = self.styles.text.encode("utf-8")
             if not self.pkg.has(self.styles_part):
                 self.new_names.append(self.styles_part)
-                self.types = insert_before_close(self.types, self.tp + "Types", qualify(
-                    f'<Override PartName="/{self.styles_part}" ContentType="{_STYLES_CT}"/>', self.tp))
+                self.types = insert_before_close(
+                    self.types,
+                    self.tp + "Types",
+                    qualify(f'<Override PartName="/{self.styles_part}" ContentType="{_STYLES_CT}"/>', self.tp),
+                )
             if not self.styles_related:
                 self._add_rel(self._free_rid(), "styles", posixpath.relpath(self.styles_part, "xl"))
-        for part, text, original in zip((WORKBOOK, rels_name(WORKBOOK), TYPES),
-                                        (self.workbook, self.wb_rels, self.types), self.originals, strict=True):
+        for part, text, original in zip(
+            (WORKBOOK, rels_name(WORKBOOK), TYPES),
+            (self.workbook, self.wb_rels, self.types),
+            self.originals,
+            strict=True,
+        ):
             if text != original:
                 self.parts[_key(part)] = text.encode("utf-8")
 
@@ -494,22 +558,21 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec]) -> None:
     if dst.exists() and src.exists() and os.path.samefile(src, dst):
         raise ValueError("write_owned_sheets reads src while it writes dst: give another dst")
     try:
-        zin = zipfile.ZipFile(src)
-    except zipfile.BadZipFile as exc:
+        with zipfile.ZipFile(src) as zin:
+            pkg = _Package(zin, src.name)
+            if not pkg.has(WORKBOOK):
+                raise InputError("not_a_workbook", name=src.name)
+            plan = _Plan(pkg)
+            for spec in sheets:
+                plan.place(spec)
+            plan.finish()
+            try:
+                _write_zip(zin, dst, plan)
+            except BaseException:
+                dst.unlink(missing_ok=True)  # half a zip is worse than none
+                raise
+    except _BROKEN_ZIP as exc:  # a damaged entry shows only when it is read
         raise InputError("not_a_workbook", name=src.name) from exc
-    with zin:
-        pkg = _Package(zin, src.name)
-        if not pkg.has(WORKBOOK):
-            raise InputError("not_a_workbook", name=src.name)
-        plan = _Plan(pkg)
-        for spec in sheets:
-            plan.place(spec)
-        plan.finish()
-        try:
-            _write_zip(zin, dst, plan)
-        except BaseException:
-            dst.unlink(missing_ok=True)  # half a zip is worse than none
-            raise
 
 
 def _write_zip(zin: zipfile.ZipFile, dst: Path, plan: _Plan) -> None:

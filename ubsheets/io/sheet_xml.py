@@ -7,6 +7,7 @@ running the writer twice on a workbook changes nothing (tests/test_package_write
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import numbers
 import re
@@ -19,6 +20,7 @@ MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 DATE_FORMAT = "DD.MM.YYYY"
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 LINK_STYLE = Style(color="0563C1", underline=True)  # what Excel gives a typed-in hyperlink
+_PLAIN = Style()
 MAX_CELL_CHARS = 32767  # Excel refuses (repairs) a file with a longer cell text
 
 # Characters XML 1.0 forbids even as references: a user's pasted text can carry them.
@@ -51,9 +53,7 @@ def excel_serial(value: dt.date) -> int | float | None:
     return days if isinstance(value, dt.datetime) else int(days)
 
 
-def render_sheet_xml(
-    spec: SheetSpec, style_ids: Callable[[Style], int], code_name: str | None = None
-) -> bytes:
+def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_name: str | None = None) -> bytes:
     """The worksheet part for ``spec``. ``code_name`` keeps the VBA module name of a replaced sheet."""
     rows = [[c if isinstance(c, Cell) else Cell(c) for c in row] for row in spec.rows]
     width = max((len(row) for row in rows), default=0)
@@ -92,9 +92,7 @@ def _sheet_views(freeze: str | None) -> str:
     row, col = parse_cell_ref(freeze) if freeze else (1, 1)
     if (row, col) == (1, 1):
         return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
-    pane = {(True, True): "bottomRight", (True, False): "bottomLeft"}.get(
-        (row > 1, col > 1), "topRight"
-    )
+    pane = {(True, True): "bottomRight", (True, False): "bottomLeft"}.get((row > 1, col > 1), "topRight")
     splits = (f' xSplit="{col - 1}"' if col > 1 else "") + (f' ySplit="{row - 1}"' if row > 1 else "")
     top_left = f"{col_letter(col)}{row}"
     return (
@@ -106,24 +104,16 @@ def _sheet_views(freeze: str | None) -> str:
 
 
 def _cols(widths: list[float | None] | tuple[float, ...]) -> str:
-    cols = [
-        f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
-        for i, w in enumerate(widths, start=1)
-        if w
-    ]
+    cols = [f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>' for i, w in enumerate(widths, start=1) if w]
     return f"<cols>{''.join(cols)}</cols>" if cols else ""
 
 
-def _sheet_data(
-    rows: list[list[Cell]], heights: dict[int, float], style_ids: Callable[[Style], int]
-) -> str:
+def _sheet_data(rows: list[list[Cell]], heights: dict[int, float], style_ids: Callable[[Style], int]) -> str:
+    letters = [col_letter(i) for i in range(1, max(map(len, rows), default=0) + 1)]
     out = []
     for number in sorted(set(range(1, len(rows) + 1)) | set(heights)):
         cells = rows[number - 1] if number <= len(rows) else []
-        xml = "".join(
-            _cell_xml(f"{col_letter(i)}{number}", cell, style_ids)
-            for i, cell in enumerate(cells, start=1)
-        )
+        xml = "".join(_cell_xml(f"{letters[i]}{number}", cell, style_ids) for i, cell in enumerate(cells))
         height = f' ht="{heights[number]:g}" customHeight="1"' if number in heights else ""
         if xml or height:
             out.append(f'<row r="{number}"{height}>{xml}</row>' if xml else f'<row r="{number}"{height}/>')
@@ -136,27 +126,38 @@ def _cell_xml(ref: str, cell: Cell, style_ids: Callable[[Style], int]) -> str:
         style = LINK_STYLE
     if isinstance(value, dt.date):
         serial = excel_serial(value)
-        if serial is None:
-            value = value.isoformat()
-        else:
-            if style is None or style.num_format is None:
-                default = DATETIME_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
-                style = replace(style or Style(), num_format=default)
-            value = serial
-    s = f' s="{style_ids(style)}"' if style is not None and style != Style() else ""
+        if serial is not None:
+            style = _dated(style, isinstance(value, dt.datetime))
+        value = value.isoformat() if serial is None else serial
+    s = f' s="{style_ids(style)}"' if style is not None and style != _PLAIN else ""
+    content = _typed_content(value)
+    if content is None:
+        raise TypeError(f"cell {ref}: cannot write a {type(value).__name__} to a sheet")
+    if content:
+        return f'<c r="{ref}"{s}{content}</c>'
+    return f'<c r="{ref}"{s}/>' if s else ""
+
+
+def _typed_content(value: object) -> str | None:
+    """Type attribute and content of a cell; "" for an empty cell, None for a type we cannot write."""
+    if isinstance(value, str):
+        return f' t="inlineStr"><is><t xml:space="preserve">{cell_text(value)}</t></is>' if value else ""
     if isinstance(value, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, numbers.Integral):
-        return f'<c r="{ref}"{s}><v>{int(value)}</v></c>'
-    if isinstance(value, numbers.Real) and math.isfinite(value):
-        return f'<c r="{ref}"{s}><v>{float(value)!r}</v></c>'
-    if isinstance(value, str) and value:
-        text = cell_text(value)
-        return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-    if value is None or isinstance(value, (str, numbers.Real)):
-        # Empty text and NaN (pandas' "missing") are empty cells; a style may still show.
-        return f'<c r="{ref}"{s}/>' if s else ""
-    raise TypeError(f"cell {ref}: cannot write a {type(value).__name__} to a sheet")
+        return f' t="b"><v>{int(value)}</v>'
+    if isinstance(value, (int, numbers.Integral)):
+        return f"><v>{int(value)}</v>"
+    if isinstance(value, (float, numbers.Real)):
+        # NaN is pandas' "missing": an empty cell, as is None.
+        return f"><v>{float(value)!r}</v>" if math.isfinite(value) else ""
+    return "" if value is None else None
+
+
+@functools.lru_cache(maxsize=256)
+def _dated(style: Style | None, is_datetime: bool) -> Style:
+    """A date cell's style: the caller's, with our date format when it names none."""
+    if style is not None and style.num_format is not None:
+        return style
+    return replace(style or _PLAIN, num_format=DATETIME_FORMAT if is_datetime else DATE_FORMAT)
 
 
 def _merges(merges: list[str] | tuple[str, ...]) -> str:
@@ -195,7 +196,7 @@ def font_xml(style: Style, base_name: str, base_size: str) -> str | None:
         "<font>"
         + ("<b/>" if style.bold else "")
         + ("<i/>" if style.italic else "")
-        + ('<u/>' if style.underline else "")
+        + ("<u/>" if style.underline else "")
         + f'<sz val="{size}"/>'
         + (f'<color rgb="FF{style.color}"/>' if style.color else "")
         + f'<name val="{xml_text(base_name)}"/>'
@@ -215,9 +216,7 @@ def fill_xml(style: Style) -> str | None:
 def border_xml(style: Style) -> str | None:
     if not style.border:
         return None
-    sides = "".join(
-        f'<{side} style="thin"><color auto="1"/></{side}>' for side in ("left", "right", "top", "bottom")
-    )
+    sides = "".join(f'<{side} style="thin"><color auto="1"/></{side}>' for side in ("left", "right", "top", "bottom"))
     return f"<border>{sides}<diagonal/></border>"
 
 
@@ -225,21 +224,23 @@ def xf_xml(style: Style, num_fmt_id: int, font_id: int, fill_id: int, border_id:
     applies = "".join(
         f' apply{name}="1"'
         for name, used in (
-            ("NumberFormat", num_fmt_id), ("Font", font_id), ("Fill", fill_id), ("Border", border_id),
+            ("NumberFormat", num_fmt_id),
+            ("Font", font_id),
+            ("Fill", fill_id),
+            ("Border", border_id),
         )
         if used
     )
     align = "".join(
         f' {name}="{value}"'
         for name, value in (
-            ("horizontal", style.halign), ("vertical", style.valign), ("wrapText", style.wrap and "1"),
+            ("horizontal", style.halign),
+            ("vertical", style.valign),
+            ("wrapText", style.wrap and "1"),
         )
         if value
     )
-    head = (
-        f'<xf numFmtId="{num_fmt_id}" fontId="{font_id}" fillId="{fill_id}" '
-        f'borderId="{border_id}" xfId="0"{applies}'
-    )
+    head = f'<xf numFmtId="{num_fmt_id}" fontId="{font_id}" fillId="{fill_id}" borderId="{border_id}" xfId="0"{applies}'
     if not align:
         return head + "/>"
     return f'{head} applyAlignment="1"><alignment{align}/></xf>'
