@@ -2,10 +2,8 @@
 
 A whole-workbook openpyxl load+save drops images, x14 validations, chart formatting and cached
 formula values (/work/shared/NOTES.md). Here only our worksheet parts are written; workbook.xml, its
-rels, [Content_Types].xml and styles.xml get small text edits. They are never re-serialised:
-ElementTree renames namespace prefixes that ``mc:Ignorable`` names, and Excel then refuses the file.
-Regexes only touch elements whose shape the OOXML schema fixes; defusedxml checks each edited part
-first, so a hostile or broken part is refused before any edit.
+rels, [Content_Types].xml and styles.xml get small text edits (``xml_text``, ``stylebook``), each
+part checked by defusedxml first, so a hostile or broken part is refused before any edit.
 """
 
 from __future__ import annotations
@@ -17,25 +15,26 @@ import re
 import shutil
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote
-from xml.etree.ElementTree import Element
-
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
 
 from ubsheets.errors import InputError
-from ubsheets.io.sheet_model import SheetSpec, Style
-from ubsheets.io.sheet_xml import (
-    MAIN_NS,
-    border_xml,
-    fill_xml,
-    font_xml,
-    render_sheet_xml,
-    xf_xml,
-    xml_text,
+from ubsheets.io.sheet_model import SheetSpec
+from ubsheets.io.sheet_xml import render_sheet_xml, xml_text
+from ubsheets.io.stylebook import MINIMAL_STYLES, StyleBook
+from ubsheets.io.xml_text import (
+    attrs,
+    edit_elements,
+    elements,
+    first_element,
+    insert_before_close,
+    insert_before_first,
+    parse_safely,
+    qualify,
+    root_prefix,
+    set_attr,
 )
 
 WORKBOOK = "xl/workbook.xml"
@@ -45,219 +44,19 @@ _WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.wor
 _STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
 _BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
 _MANAGED_NAMES = ("_xlnm.Print_Titles", "_xlnm._FilterDatabase")
-# A start tag, allowing ">" inside quoted attribute values.
-_TAG_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*?"""
-_START_TAG = re.compile(rf"<{_TAG_BODY}(?=/?>)", re.DOTALL)
-_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-
-
-# --- text surgery on XML whose element shapes the schema fixes ------------------------------
-
-
-def _element_re(qname: str) -> re.Pattern[str]:
-    q = re.escape(qname)
-    return re.compile(rf"<{q}(?=[\s/>]){_TAG_BODY}(?:/>|>.*?</{q}\s*>)", re.DOTALL)
-
-
-def elements(text: str, qname: str) -> Iterator[re.Match[str]]:
-    """Each ``<qname …/>`` or ``<qname …>…</qname>``; only for elements that never nest."""
-    return _element_re(qname).finditer(text)
-
-
-def edit_elements(text: str, qname: str, edit: Callable[[int, str], str]) -> str:
-    """Replace each such element by ``edit(position, element)``; "" removes it."""
-    counter = iter(range(1 << 30))
-    return _element_re(qname).sub(lambda m: edit(next(counter), m.group(0)), text)
-
-
-def attrs(element: str) -> dict[str, str]:
-    start = _START_TAG.match(element)
-    head = start.group(0) if start else element
-    return {m[1]: html.unescape(m[2] if m[2] is not None else m[3]) for m in _ATTR.finditer(head)}
-
-
-def set_attr(element: str, name: str, value: str | None) -> str:
-    """Set (or with None remove) one attribute in the element's start tag."""
-    head_end = _START_TAG.match(element).end()  # type: ignore[union-attr]  # callers pass an element
-    head, rest = element[:head_end], element[head_end:]
-    head = re.sub(rf"""\s{re.escape(name)}\s*=\s*(?:"[^"]*"|'[^']*')""", "", head)
-    return head + (f' {name}="{xml_text(value)}"' if value is not None else "") + rest
-
-
-def root_prefix(text: str, local: str) -> str:
-    """The prefix (``"x:"`` or ``""``) of the root element, used for everything we insert."""
-    match = re.search(rf"<([\w.-]+:)?{local}(?=[\s/>])", text)
-    return (match.group(1) or "") if match else ""
-
-
-def qualify(fragment: str, prefix: str) -> str:
-    return re.sub(r"<(/?)(?=[A-Za-z])", lambda m: f"<{m[1]}{prefix}", fragment) if prefix else fragment
-
-
-def insert_before_close(text: str, qname: str, fragment: str) -> str:
-    """Insert before ``</qname>``, opening a self-closed ``<qname …/>`` first."""
-    close = text.rfind(f"</{qname}>")
-    if close >= 0:
-        return text[:close] + fragment + text[close:]
-    empty = re.search(rf"<{re.escape(qname)}(?=[\s/>]){_TAG_BODY}/>", text, re.DOTALL)
-    if not empty:
-        raise ValueError(f"no <{qname}> element")
-    opened = empty.group(0)[:-2].rstrip() + ">"
-    return text[: empty.start()] + opened + fragment + f"</{qname}>" + text[empty.end() :]
-
-
-def parse_safely(data: bytes, name: str) -> Element:
-    try:
-        return SafeET.fromstring(data)
-    except (SafeET.ParseError, DefusedXmlException) as exc:
-        raise InputError("not_a_workbook", name=name) from exc
-
-
-# --- styles.xml: append what our styles need, reuse what an earlier run appended -------------
-
-_STYLE_SECTIONS = (
-    "numFmts",
-    "fonts",
-    "fills",
-    "borders",
-    "cellStyleXfs",
-    "cellXfs",
-    "cellStyles",
-    "dxfs",
-    "tableStyles",
-    "colors",
+# What the schema puts after <definedNames> in <workbook>.
+_AFTER_DEFINED_NAMES = (
+    "calcPr",
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
     "extLst",
 )
-# What Excel expects at the head of a section a minimal styles.xml lacks; fills 0 and 1 are
-# reserved (Excel reads fill 1 as gray125 whatever it says), so ours start at 2.
-_SECTION_DEFAULTS = {
-    "fonts": ('<font><sz val="11"/><name val="Calibri"/></font>',),
-    "fills": (
-        '<fill><patternFill patternType="none"/></fill>',
-        '<fill><patternFill patternType="gray125"/></fill>',
-    ),
-    "borders": ("<border><left/><right/><top/><bottom/><diagonal/></border>",),
-    "cellStyleXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>',),
-    "cellXfs": ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',),
-}
-_CHILD = {
-    "numFmts": "numFmt",
-    "fonts": "font",
-    "fills": "fill",
-    "borders": "border",
-    "cellStyleXfs": "xf",
-    "cellXfs": "xf",
-}
-_BUILTIN_FORMATS = {
-    "General": 0,
-    "0": 1,
-    "0.00": 2,
-    "#,##0": 3,
-    "#,##0.00": 4,
-    "0%": 9,
-    "0.00%": 10,
-    "0.00E+00": 11,
-    "@": 49,
-}
-MINIMAL_STYLES = (
-    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{MAIN_NS}">'
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
-)
-
-
-class StyleBook:
-    """Gives each Style an xf index, appending fonts/fills/borders/numFmts/xfs as text.
-
-    A fragment identical to one already in the section is reused, so a second run adds nothing
-    and styles.xml stays byte-identical.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.changed = False
-        self.p = root_prefix(text, "styleSheet")
-        self._ids: dict[Style, int] = {}
-        self._kids: dict[str, list[str]] = {}  # section -> its children's exact text
-        self._font: tuple[str, str] | None = None
-
-    def xf_id(self, style: Style) -> int:
-        if style not in self._ids:
-            if self._font is None:
-                for section, defaults in _SECTION_DEFAULTS.items():
-                    self._ensure_section(section, defaults)
-                self._font = self._base_font()
-            font = font_xml(style, *self._font)
-            fragment = xf_xml(
-                style,
-                self._num_fmt_id(style.num_format),
-                self._add("fonts", font),
-                self._add("fills", fill_xml(style)),
-                self._add("borders", border_xml(style)),
-            )
-            self._ids[style] = self._add("cellXfs", fragment)
-        return self._ids[style]
-
-    def _children(self, section: str) -> list[str]:
-        if section not in self._kids:
-            body = next(elements(self.text, self.p + section), None)
-            child = self.p + _CHILD[section]
-            self._kids[section] = [m.group(0) for m in elements(body.group(0), child)] if body else []
-        return self._kids[section]
-
-    def _add(self, section: str, fragment: str | None) -> int:
-        if fragment is None:
-            return 0
-        fragment = qualify(fragment, self.p)
-        children = self._children(section)
-        if fragment in children:
-            return children.index(fragment)
-        self._append(section, fragment)
-        return len(children) - 1
-
-    def _append(self, section: str, fragment: str) -> None:
-        children = self._children(section)
-        children.append(fragment)
-        self.text = insert_before_close(self.text, self.p + section, fragment)
-        body = next(elements(self.text, self.p + section))
-        counted = set_attr(body.group(0), "count", str(len(children)))
-        self.text = self.text[: body.start()] + counted + self.text[body.end() :]
-        self.changed = True
-
-    def _ensure_section(self, section: str, defaults: tuple[str, ...]) -> None:
-        children = self._children(section)
-        if not next(elements(self.text, self.p + section), None):
-            later = _STYLE_SECTIONS[_STYLE_SECTIONS.index(section) + 1 :]
-            names = "|".join(re.escape(self.p + name) for name in later)
-            after = re.search(rf"<(?:{names})(?=[\s/>])", self.text)
-            empty = qualify(f'<{section} count="0"></{section}>', self.p)
-            if after:
-                self.text = self.text[: after.start()] + empty + self.text[after.start() :]
-            else:
-                self.text = insert_before_close(self.text, self.p + "styleSheet", empty)
-        for fragment in defaults[len(children) :]:
-            self._append(section, qualify(fragment, self.p))
-
-    def _base_font(self) -> tuple[str, str]:
-        """Our fonts keep the workbook's default face and size, so headers match the user's text."""
-        fonts = self._children("fonts")
-        first = fonts[0] if fonts else ""
-        name = re.search(r"""<(?:[\w.-]+:)?name\s+val=["']([^"']*)""", first)
-        size = re.search(r"""<(?:[\w.-]+:)?sz\s+val=["']([^"']*)""", first)
-        return (html.unescape(name[1]) if name else "Calibri"), (size[1] if size else "11")
-
-    def _num_fmt_id(self, code: str | None) -> int:
-        if code is None:
-            return 0
-        if code in _BUILTIN_FORMATS:
-            return _BUILTIN_FORMATS[code]
-        self._ensure_section("numFmts", ())
-        found = [a for a in map(attrs, self._children("numFmts")) if a.get("numFmtId", "").isdigit()]
-        for fmt in found:
-            if fmt.get("formatCode") == code:
-                return int(fmt["numFmtId"])
-        fmt_id = max([163, *(int(fmt["numFmtId"]) for fmt in found)]) + 1
-        self._append("numFmts", qualify(f'<numFmt numFmtId="{fmt_id}" formatCode="{xml_text(code)}"/>', self.p))
-        return fmt_id
 
 
 # --- the package: parts, relationships, and what we change ----------------------------------
@@ -351,8 +150,7 @@ class _Plan:
         styles_rel = next((r for r in self.rels.values() if r["Type"].endswith("/styles")), None)
         self.styles_part = styles_rel["part"] if styles_rel else "xl/styles.xml"
         self.styles_related = styles_rel is not None
-        exists = pkg.has(self.styles_part)
-        self.styles = StyleBook(pkg.text(self.styles_part) if exists else MINIMAL_STYLES)
+        self.styles = StyleBook(pkg.text(self.styles_part) if pkg.has(self.styles_part) else MINIMAL_STYLES)
 
     def place(self, spec: SheetSpec) -> None:
         for index, sheet in enumerate(self.sheets):
@@ -368,21 +166,11 @@ class _Plan:
             raise InputError("not_a_workbook", name=self.pkg.name)
         code_name = None
         if rel["Type"].endswith("/worksheet") and self.pkg.has(part):
-            head = self.pkg.read(part)[:4096].decode("utf-8", "replace")
-            found = re.search(r"""<(?:[\w.-]+:)?sheetPr\b[^>]*?\bcodeName=["']([^"']*)""", head)
-            code_name = html.unescape(found[1]) if found else None  # keeps the VBA module bound
+            code_name = self._code_name(part)
         else:  # a chart or dialog sheet by that name becomes a worksheet in a part of its own
             self._drop(part)
             part = self._new_sheet_part()
-            self.wb_rels = edit_elements(
-                self.wb_rels,
-                self.rp + "Relationship",
-                lambda _, el: (
-                    set_attr(set_attr(el, "Type", _REL_NS + "/worksheet"), "Target", "/" + part)
-                    if attrs(el).get("Id") == rid
-                    else el
-                ),
-            )
+            self._edit_rel(rid, lambda el: set_attr(set_attr(el, "Type", _REL_NS + "/worksheet"), "Target", "/" + part))
         self._release(_key(part))
         self.parts[_key(part)] = render_sheet_xml(spec, self.styles.xf_id, code_name)
         self.replaced_ids.add(sheet.get("sheetId", ""))
@@ -392,6 +180,12 @@ class _Plan:
                 self.workbook, self.wp + "sheet", lambda i, el: set_attr(el, "state", state) if i == index else el
             )
         self._set_defined_names(index, sheet["name"], spec)
+
+    def _code_name(self, part: str) -> str | None:
+        """The sheet's VBA code name: given to our sheet, it keeps the VBA module bound."""
+        head = self.pkg.read(part)[:4096].decode("utf-8", "replace")
+        found = re.search(r"""<(?:[\w.-]+:)?sheetPr\b[^>]*?\bcodeName=["']([^"']*)""", head)
+        return html.unescape(found[1]) if found else None
 
     def _append(self, spec: SheetSpec) -> None:
         part, rid = self._new_sheet_part(), self._free_rid()
@@ -421,12 +215,12 @@ class _Plan:
         part = f"xl/worksheets/sheet{number}.xml"
         self.new_names.append(part)
         self.parts[_key(part)] = b""  # reserved until rendered
-        self.types = insert_before_close(
-            self.types,
-            self.tp + "Types",
-            qualify(f'<Override PartName="/{part}" ContentType="{_WORKSHEET_CT}"/>', self.tp),
-        )
+        self._add_override(part, _WORKSHEET_CT)
         return part
+
+    def _add_override(self, part: str, content_type: str) -> None:
+        tag = f'<Override PartName="/{part}" ContentType="{content_type}"/>'
+        self.types = insert_before_close(self.types, self.tp + "Types", qualify(tag, self.tp))
 
     def _add_rel(self, rid: str, kind: str, target: str) -> None:
         self.rels[rid] = {"Id": rid, "Type": f"{_REL_NS}/{kind}"}
@@ -460,27 +254,11 @@ class _Plan:
             self.workbook = insert_before_close(self.workbook, self.wp + "definedNames", added)
 
     def _ensure_defined_names(self) -> None:
-        if next(elements(self.workbook, self.wp + "definedNames"), None):
+        if first_element(self.workbook, self.wp + "definedNames"):
             return
-        later = (
-            "calcPr",
-            "oleSize",
-            "customWorkbookViews",
-            "pivotCaches",
-            "smartTagPr",
-            "smartTagTypes",
-            "webPublishing",
-            "fileRecoveryPr",
-            "webPublishObjects",
-            "extLst",
-        )
-        names = "|".join(re.escape(self.wp + name) for name in later)
-        after = re.search(rf"<(?:{names})(?=[\s/>])", self.workbook)
+        later = [self.wp + name for name in _AFTER_DEFINED_NAMES]
         block = qualify("<definedNames></definedNames>", self.wp)
-        if after:
-            self.workbook = self.workbook[: after.start()] + block + self.workbook[after.start() :]
-        else:
-            self.workbook = insert_before_close(self.workbook, self.wp + "workbook", block)
+        self.workbook = insert_before_first(self.workbook, later, block, self.wp + "workbook")
 
     def _release(self, part: str) -> None:
         """Drop ``part``'s relationships, and each part that only they kept alive."""
@@ -497,9 +275,10 @@ class _Plan:
             ):
                 self._drop(target)
 
-    def _remove_rel(self, rid: str) -> None:
+    def _edit_rel(self, rid: str, edit: Callable[[str], str]) -> None:
+        """Replace the workbook relationship ``rid`` by ``edit(element)``; "" removes it."""
         self.wb_rels = edit_elements(
-            self.wb_rels, self.rp + "Relationship", lambda _, el: "" if attrs(el).get("Id") == rid else el
+            self.wb_rels, self.rp + "Relationship", lambda _, el: edit(el) if attrs(el).get("Id") == rid else el
         )
 
     def _drop(self, part: str) -> None:
@@ -519,16 +298,12 @@ class _Plan:
                 sheet_ids = set(re.findall(r'\bi="(\d+)"', self.pkg.read(chain).decode("utf-8", "replace")))
                 if sheet_ids & self.replaced_ids:  # stale entries make Excel "repair" the file
                     self._drop(chain)
-                    self._remove_rel(rid)
+                    self._edit_rel(rid, lambda _: "")
         if self.styles.changed:
             self.parts[_key(self.styles_part)] = self.styles.text.encode("utf-8")
             if not self.pkg.has(self.styles_part):
                 self.new_names.append(self.styles_part)
-                self.types = insert_before_close(
-                    self.types,
-                    self.tp + "Types",
-                    qualify(f'<Override PartName="/{self.styles_part}" ContentType="{_STYLES_CT}"/>', self.tp),
-                )
+                self._add_override(self.styles_part, _STYLES_CT)
             if not self.styles_related:
                 self._add_rel(self._free_rid(), "styles", posixpath.relpath(self.styles_part, "xl"))
         for part, text, original in zip(

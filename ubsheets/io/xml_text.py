@@ -1,0 +1,98 @@
+"""Small edits to OOXML parts as text, leaving every byte we do not touch as it was.
+
+Parts are never re-serialised: ElementTree renames namespace prefixes that ``mc:Ignorable`` names,
+and Excel then refuses the file. The regexes here only touch elements whose shape the OOXML schema
+fixes (no nesting of the same name); ``parse_safely`` lets defusedxml check a part before any edit.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from ubsheets.errors import InputError
+from ubsheets.io.sheet_xml import xml_text
+
+# A start tag, allowing ">" inside quoted attribute values.
+_TAG_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*?"""
+_START_TAG = re.compile(rf"<{_TAG_BODY}(?=/?>)", re.DOTALL)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _element_re(qname: str) -> re.Pattern[str]:
+    q = re.escape(qname)
+    return re.compile(rf"<{q}(?=[\s/>]){_TAG_BODY}(?:/>|>.*?</{q}\s*>)", re.DOTALL)
+
+
+def elements(text: str, qname: str) -> Iterator[re.Match[str]]:
+    """Each ``<qname …/>`` or ``<qname …>…</qname>``; only for elements that never nest."""
+    return _element_re(qname).finditer(text)
+
+
+def first_element(text: str, qname: str) -> re.Match[str] | None:
+    return _element_re(qname).search(text)
+
+
+def edit_elements(text: str, qname: str, edit: Callable[[int, str], str]) -> str:
+    """Replace each such element by ``edit(position, element)``; "" removes it."""
+    counter = itertools.count()
+    return _element_re(qname).sub(lambda m: edit(next(counter), m.group(0)), text)
+
+
+def attrs(element: str) -> dict[str, str]:
+    start = _START_TAG.match(element)
+    head = start.group(0) if start else element
+    return {m[1]: html.unescape(m[2] if m[2] is not None else m[3]) for m in _ATTR.finditer(head)}
+
+
+def set_attr(element: str, name: str, value: str | None) -> str:
+    """Set (or with None remove) one attribute in the element's start tag."""
+    head_end = _START_TAG.match(element).end()  # type: ignore[union-attr]  # callers pass an element
+    head, rest = element[:head_end], element[head_end:]
+    head = re.sub(rf"""\s{re.escape(name)}\s*=\s*(?:"[^"]*"|'[^']*')""", "", head)
+    return head + (f' {name}="{xml_text(value)}"' if value is not None else "") + rest
+
+
+def root_prefix(text: str, local: str) -> str:
+    """The prefix (``"x:"`` or ``""``) of the root element, used for everything we insert."""
+    match = re.search(rf"<([\w.-]+:)?{local}(?=[\s/>])", text)
+    return (match.group(1) or "") if match else ""
+
+
+def qualify(fragment: str, prefix: str) -> str:
+    return re.sub(r"<(/?)(?=[A-Za-z])", lambda m: f"<{m[1]}{prefix}", fragment) if prefix else fragment
+
+
+def insert_before_close(text: str, qname: str, fragment: str) -> str:
+    """Insert before ``</qname>``, opening a self-closed ``<qname …/>`` first."""
+    close = text.rfind(f"</{qname}>")
+    if close >= 0:
+        return text[:close] + fragment + text[close:]
+    empty = re.search(rf"<{re.escape(qname)}(?=[\s/>]){_TAG_BODY}/>", text, re.DOTALL)
+    if not empty:
+        raise ValueError(f"no <{qname}> element")
+    opened = empty.group(0)[:-2].rstrip() + ">"
+    return text[: empty.start()] + opened + fragment + f"</{qname}>" + text[empty.end() :]
+
+
+def insert_before_first(text: str, later: Iterable[str], fragment: str, parent: str) -> str:
+    """Insert before the first element named in ``later``, or with none there before ``</parent>``:
+    where the schema's sequence puts a child that is missing."""
+    names = "|".join(re.escape(qname) for qname in later)
+    after = re.search(rf"<(?:{names})(?=[\s/>])", text)
+    if after is None:
+        return insert_before_close(text, parent, fragment)
+    return text[: after.start()] + fragment + text[after.start() :]
+
+
+def parse_safely(data: bytes, name: str) -> Element:
+    try:
+        return SafeET.fromstring(data)
+    except (SafeET.ParseError, DefusedXmlException) as exc:
+        raise InputError("not_a_workbook", name=name) from exc
