@@ -7,16 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ubsheets.core.context import Context
 from ubsheets.core.findings import Report
-from ubsheets.core.validate import validate
-from ubsheets.errors import UsageError
+from ubsheets.core.periods import Period
+from ubsheets.core.report import head_report
+from ubsheets.core.sections import Document
+from ubsheets.core.summary import summary
+from ubsheets.core.validate import check_context, typed_context, validate
+from ubsheets.errors import InputError, UsageError
+from ubsheets.io import pdf
 from ubsheets.io.guard import check_workbook_file
 from ubsheets.io.package_writer import write_owned_sheets
 from ubsheets.io.reader import read_book
+from ubsheets.io.report_layout import document_sheet
 from ubsheets.io.safe_write import check_not_open, safe_replace
+from ubsheets.io.sheet_model import SheetSpec
 from ubsheets.io.template import build_workbook, save_workbook
 from ubsheets.io.validation_sheet import validation_sheet
 from ubsheets.schema.settings import DEFAULT_PERIOD_YEARS
@@ -76,5 +85,55 @@ def validate_file(path: Path, write: bool = True) -> Validation:
     if not write:
         return Validation(report, book.lang, None)
     sheet = validation_sheet(report, book.lang)
-    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, [sheet]), verify=read_book)
+    write_sheets(path, [sheet])
     return Validation(report, book.lang, sheet.name)
+
+
+def write_sheets(path: Path, sheets: list[SheetSpec]) -> None:
+    """Replace or add the sheets we own; everything else in the file is copied untouched."""
+    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets), verify=read_book)
+
+
+@dataclass
+class Written:
+    """Sheets a summary or report wrote, with what they hold."""
+
+    lang: str
+    documents: list[Document]
+    errors: int  # validation errors in the registers: their bad cells were left out
+    pdfs: list[Path] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"sheets": [d.sheet for d in self.documents],
+                "counts": {d.sheet: d.counts for d in self.documents},
+                "errors": self.errors, "pdf": [str(p) for p in self.pdfs]}
+
+
+def summarize_file(path: Path) -> Written:
+    return _regenerate(path, lambda ctx: [summary(ctx)])
+
+
+def report_file(path: Path, choose: Callable[[Context], list[Period]],
+                pdf_dir: Path | None = None) -> Written:
+    """Regenerate the report sheets of the periods ``choose`` picks from the book's calendar;
+    with ``pdf_dir``, also render them to PDF through LibreOffice."""
+    if pdf_dir is not None:
+        pdf.check_available()
+    written = _regenerate(path, lambda ctx: [head_report(ctx, p) for p in choose(ctx)])
+    if pdf_dir is not None:
+        written.pdfs = pdf.render([document_sheet(d) for d in written.documents], pdf_dir,
+                                  path.stem)
+    return written
+
+
+def _regenerate(path: Path, make: Callable[[Context], list[Document]]) -> Written:
+    check_workbook_file(path)
+    check_not_open(path)
+    book = read_book(path)
+    ctx, findings = typed_context(book)
+    if ctx.calendar.start is None or ctx.calendar.end is None:
+        raise InputError("year_not_set", name=path.name)
+    errors = check_context(book, ctx, findings).errors
+    documents = make(ctx)
+    write_sheets(path, [document_sheet(d) for d in documents])
+    return Written(book.lang, documents, errors)

@@ -3,6 +3,7 @@ exit code, in one place (``_run``): 0 no errors, 1 errors found, 2 unreadable in
 
 from __future__ import annotations
 
+import json as json_module
 import os
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ubsheets import __version__, actions
+from ubsheets.core import periods
 from ubsheets.core.findings import Report
 from ubsheets.errors import UbsheetsError
 from ubsheets.i18n import t, ui_lang
@@ -117,6 +119,49 @@ def validate_command(
             out.print(t("validation_written", result.lang, sheet=result.sheet, path=book),
                       markup=False)
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_ERRORS)
+
+
+@app.command()
+def summarize(
+    book: Annotated[Path, typer.Argument(help="Мастер-китеп / мастер-книга.")],
+    json: Annotated[bool, typer.Option("--json", help="JSON менен чыгаруу / вывод в JSON.")] = False,
+) -> None:
+    """Жыйынтык барагын жазат / записать лист сводки (квалификация, открытые уроки,
+    мероприятия, контроль, документы, самообразование)."""
+    written = _run(lambda: actions.summarize_file(book))
+    _print_written(written, json)
+
+
+@app.command()
+def report(
+    book: Annotated[Path, typer.Argument(help="Мастер-китеп / мастер-книга.")],
+    half: Annotated[str | None, typer.Option(
+        help="Жарым ай / полмесяца: 2020-10-1 (1–15) же/или 2020-10-2 (16–31).")] = None,
+    month: Annotated[str | None, typer.Option(help="Ай / месяц: 2020-10.")] = None,
+    year: Annotated[bool, typer.Option("--year", help="Жылдык отчет / годовой отчёт.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help="Ар бир ай жана жылдык / каждый месяц и "
+                                                     "годовой.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="JSON менен чыгаруу / вывод в JSON.")] = False,
+    pdf: Annotated[Path | None, typer.Option(help="PDF папкасы / папка для PDF (LibreOffice).")]
+    = None,
+) -> None:
+    """УБнын жетекчисинин отчетун жазат / записать отчёт руководителя МО за период."""
+    choose = _run(lambda: periods.chooser(half, month, year, all_))
+    written = _run(lambda: actions.report_file(book, choose, pdf))
+    _print_written(written, json)
+
+
+def _print_written(written: actions.Written, as_json: bool) -> None:
+    if as_json:
+        print(json_module.dumps(written.as_json(), ensure_ascii=False, indent=2))
+        return
+    lang = written.lang
+    for document in written.documents:
+        out.print(t("sheet_written", lang, sheet=document.sheet), markup=False)
+    for path in written.pdfs:
+        out.print(t("pdf_written", lang, path=path), markup=False)
+    if written.errors:
+        err.print(t("registers_have_errors", lang, errors=written.errors), markup=False)
 
 
 def _print_report(report: Report, lang: str) -> None:

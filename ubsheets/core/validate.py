@@ -12,9 +12,12 @@ from ubsheets.schema import ALL_TABLES, SETTINGS_TABLE
 
 
 def validate(book: Book) -> Report:
-    context, findings = typed_context(book)
-    for rule in RULES:
-        findings.extend(rule(context))
+    return check_context(book, *typed_context(book))
+
+
+def check_context(book: Book, context: Context, findings: list[Finding]) -> Report:
+    """The rules across registers on a typed book, after its cell findings."""
+    findings = [*findings, *(f for rule in RULES for f in rule(context))]
     return Report.of(sorted(findings, key=_position(book)))
 
 

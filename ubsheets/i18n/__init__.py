@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from ubsheets.i18n import errors, findings, ui
+from ubsheets.i18n import errors, findings, reports, ui
 
 Lang = Literal["ky", "ru", "en"]
 LANGS: tuple[Lang, ...] = ("ky", "ru", "en")
@@ -29,7 +29,7 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-MESSAGES = _merge(errors.MESSAGES, findings.MESSAGES, ui.MESSAGES)
+MESSAGES = _merge(errors.MESSAGES, findings.MESSAGES, reports.MESSAGES, ui.MESSAGES)
 
 
 def t(key: str, lang: str, **params: object) -> str:

@@ -116,4 +116,18 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Создайте новую книгу командой «ubsheets new».",
         "en": "{name} is not a ubsheets workbook: these sheets are missing: {missing}. "
               "Create one with “ubsheets new”."},
+    "year_not_set": {
+        "ky": "{name}: Жөндөөлөр барагында окуу жылынын башталышы жана аягы жазылган эмес.",
+        "ru": "{name}: на листе «Настройки» не указаны начало и конец учебного года.",
+        "en": "{name}: the settings sheet does not give the academic year's start and end."},
+    "libreoffice_missing": {
+        "ky": "PDF үчүн LibreOffice керек: аны орнотуңуз (https://www.libreoffice.org) же --pdf "
+              "колдонбоңуз.",
+        "ru": "Для PDF нужен LibreOffice: установите его (https://www.libreoffice.org) или "
+              "уберите --pdf.",
+        "en": "PDF needs LibreOffice: install it (https://www.libreoffice.org) or drop --pdf."},
+    "pdf_failed": {
+        "ky": "LibreOffice PDF түзө алган жок: {detail}",
+        "ru": "LibreOffice не смог создать PDF: {detail}",
+        "en": "LibreOffice could not make the PDF: {detail}"},
 }

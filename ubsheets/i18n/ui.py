@@ -56,4 +56,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Непредвиденная ошибка ({detail}). Повторите с UBSHEETS_DEBUG=1 и сообщите "
               "разработчикам.",
         "en": "Unexpected error ({detail}). Run again with UBSHEETS_DEBUG=1 and report it."},
+    "sheet_written": {"ky": "Барак жазылды: {sheet}", "ru": "Записан лист: {sheet}",
+                      "en": "Sheet written: {sheet}"},
+    "pdf_written": {"ky": "PDF: {path}", "ru": "PDF: {path}", "en": "PDF: {path}"},
+    "registers_have_errors": {
+        "ky": "Эскертүү: реестрлерде {errors} ката бар; туура эмес уячалар эсепке алынган жок "
+              "(ubsheets validate).",
+        "ru": "Внимание: в реестрах {errors} ошибок; неверные ячейки не учтены "
+              "(ubsheets validate).",
+        "en": "Note: the registers have {errors} errors; their bad cells were left out "
+              "(ubsheets validate)."},
+    "bad_half": {
+        "ky": "Жарым айды 2020-10-1 (1–15) же 2020-10-2 (16–31) түрүндө жазыңыз: {value}",
+        "ru": "Укажите полмесяца как 2020-10-1 (1–15) или 2020-10-2 (16–31): {value}",
+        "en": "Give the half-month as 2020-10-1 (1-15) or 2020-10-2 (16-end): {value}"},
+    "bad_month": {
+        "ky": "Айды 2020-10 түрүндө жазыңыз: {value}",
+        "ru": "Укажите месяц как 2020-10: {value}",
+        "en": "Give the month as 2020-10: {value}"},
+    "choose_one_period": {
+        "ky": "Бир мезгилди тандаңыз: --half, --month, --year же --all.",
+        "ru": "Выберите один период: --half, --month, --year или --all.",
+        "en": "Choose one period: --half, --month, --year or --all."},
 }

@@ -65,6 +65,21 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class ChartSpec:
+    """A native clustered column chart drawn from cells of its own sheet.
+
+    Ranges are A1 ranges on the sheet ("B12:J12"); each series is (name cell, values range).
+    """
+
+    title: str
+    categories: str
+    series: tuple[tuple[str, str], ...]
+    anchor: str  # the top-left cell the chart sits on
+    width_cols: int = 10
+    height_rows: int = 16
+
+
+@dataclass(frozen=True)
 class SheetSpec:
     """A whole sheet we own. Row and cell positions are 1-based where Excel shows them."""
 
@@ -80,6 +95,7 @@ class SheetSpec:
     tab_color: str | None = None
     hidden: bool = False
     row_heights: dict[int, float] = field(default_factory=dict)
+    charts: tuple[ChartSpec, ...] = ()
 
     def __post_init__(self) -> None:
         check_sheet_name(self.name)

@@ -4,6 +4,7 @@ self-education."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ubsheets.core.context import Context
 from ubsheets.core.findings import Finding
@@ -68,9 +69,20 @@ def _need(ctx: Context, what: str) -> str:
     return t(f"head_rule_{what}", ctx.lang, years=HEAD_MIN_EXPERIENCE)
 
 
-def overdue(ctx: Context) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Due:
+    """A member due for courses ("course") or attestation ("attestation")."""
+
+    name: str
+    line: int
+    what: str
+    last: int | None  # the year of the last one; None: none on record
+    due: int | None
+
+
+def dues(ctx: Context) -> list[Due]:
     """Courses and attestation are due every N years (settings); a course already planned in
-    this academic year counts as taken care of."""
+    this academic year counts as taken care of. The summary lists the same people."""
     done_in_courses: dict[str, int] = {}
     planned: set[str] = set()
     for row in ctx.rows("courses"):
@@ -84,6 +96,7 @@ def overdue(ctx: Context) -> Iterator[Finding]:
             planned.add(fold(name))
     course_period, attestation_period = ctx.settings.period("course_period"), \
         ctx.settings.period("attestation_period")
+    found = []
     for row in ctx.rows("members"):
         v = row.values
         if not v.get("name"):
@@ -92,15 +105,28 @@ def overdue(ctx: Context) -> Iterator[Finding]:
         years = [y for y in (v.get("last_course_year"), done_in_courses.get(key)) if y]
         if key not in planned:
             if not years and v.get("role") != "young":
-                yield ctx.finding("course_never", "members", row.line, "last_course_year",
-                                  name=v["name"])
+                found.append(Due(v["name"], row.line, "course", None, None))
             elif years and max(years) + course_period <= ctx.year_end:
-                yield ctx.finding("course_overdue", "members", row.line, "last_course_year",
-                                  max(years), name=v["name"], due=max(years) + course_period)
+                found.append(Due(v["name"], row.line, "course", max(years),
+                                 max(years) + course_period))
         attested = v.get("attestation_year")
         if attested and attested + attestation_period <= ctx.year_end:
-            yield ctx.finding("attestation_overdue", "members", row.line, "attestation_year",
-                              attested, name=v["name"], due=attested + attestation_period)
+            found.append(Due(v["name"], row.line, "attestation", attested,
+                             attested + attestation_period))
+    return found
+
+
+def overdue(ctx: Context) -> Iterator[Finding]:
+    for due in dues(ctx):
+        if due.what == "attestation":
+            yield ctx.finding("attestation_overdue", "members", due.line, "attestation_year",
+                              due.last, name=due.name, due=due.due)
+        elif due.last is None:
+            yield ctx.finding("course_never", "members", due.line, "last_course_year",
+                              name=due.name)
+        else:
+            yield ctx.finding("course_overdue", "members", due.line, "last_course_year",
+                              due.last, name=due.name, due=due.due)
 
 
 def self_education(ctx: Context) -> Iterator[Finding]:

@@ -1,0 +1,79 @@
+"""Reporting periods: a half-month (days 1–15, 16 to the end), a month, the academic year."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ubsheets.errors import UsageError
+
+PeriodKind = Literal["half", "month", "year"]
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: PeriodKind
+    start: dt.date
+    end: dt.date
+    code: str  # "2020-10-1", "2020-10", "2020-2021": also the end of the sheet's name
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+
+def half_month(text: str) -> Period:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-([12])", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise UsageError("bad_half", value=text)
+    year, month, half = (int(g) for g in match.groups())
+    last = calendar.monthrange(year, month)[1]
+    start, end = (dt.date(year, month, 1), dt.date(year, month, 15)) if half == 1 else \
+        (dt.date(year, month, 16), dt.date(year, month, last))
+    return Period("half", start, end, f"{year}-{month:02d}-{half}")
+
+
+def month(text: str) -> Period:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise UsageError("bad_month", value=text)
+    return month_of(int(match.group(1)), int(match.group(2)))
+
+
+def month_of(year: int, number: int) -> Period:
+    last = calendar.monthrange(year, number)[1]
+    return Period("month", dt.date(year, number, 1), dt.date(year, number, last),
+                  f"{year}-{number:02d}")
+
+
+def academic_year(start: dt.date, end: dt.date) -> Period:
+    return Period("year", start, end, f"{start.year}-{end.year}")
+
+
+def months_of_year(start: dt.date, end: dt.date) -> list[Period]:
+    """Every calendar month the academic year touches, September to May (or June)."""
+    months, year, number = [], start.year, start.month
+    while (year, number) <= (end.year, end.month):
+        months.append(month_of(year, number))
+        year, number = (year + 1, 1) if number == 12 else (year, number + 1)
+    return months
+
+
+def chooser(half: str | None, month_text: str | None, year: bool, every: bool):
+    """The periods asked for on the command line, as a function of the book's calendar (the
+    academic year is only known once the workbook is read). Exactly one option is allowed."""
+    given = [half is not None, month_text is not None, year, every]
+    if sum(given) != 1:
+        raise UsageError("choose_one_period")
+    if half is not None:
+        period = half_month(half)
+        return lambda ctx: [period]
+    if month_text is not None:
+        period = month(month_text)
+        return lambda ctx: [period]
+    if year:
+        return lambda ctx: [academic_year(ctx.calendar.start, ctx.calendar.end)]
+    return lambda ctx: [*months_of_year(ctx.calendar.start, ctx.calendar.end),
+                        academic_year(ctx.calendar.start, ctx.calendar.end)]

@@ -1,0 +1,144 @@
+"""The head's report for a period, laid out as the planning document's form, and the annual one.
+
+The form (УБНЫН ЖЕТЕКЧИСИНИН ОТЧЕТУ): № | Усулдук иштин темасы | Өтүлгөн күн, убакыт | Жооптуу
+мугалим | Катышкандар | Эскертүү, from the activity log; then what else happened in the period.
+Every header comes from the register definitions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ubsheets.core.context import Context
+from ubsheets.core.periods import Period
+from ubsheets.core.sections import Document, Section
+from ubsheets.core.tables import Row
+from ubsheets.i18n import t
+from ubsheets.schema import register
+
+REPORT_PREFIX = {"ky": "Отчет", "ru": "Отчёт", "en": "Report"}
+
+
+def report_sheet_name(period: Period, lang: str) -> str:
+    return f"{REPORT_PREFIX.get(lang, REPORT_PREFIX['en'])} {period.code}"
+
+
+def head_report(ctx: Context, period: Period) -> Document:
+    lang = ctx.lang
+    sections = [activity_section(ctx, period)]
+    if period.kind == "year":
+        sections.insert(0, totals_section(ctx, period))
+    sections += [
+        _listing(ctx, period, "open_lessons", "date", ("topic", "date", "teacher", "subject",
+                                                       "class"), held_only=True),
+        _listing(ctx, period, "events", "date", ("title", "date", "responsible", "kind", "note"),
+                 held_only=True),
+        _listing(ctx, period, "control", "date", ("checked", "date", "teacher", "kind",
+                                                  "findings")),
+        _listing(ctx, period, "courses", "done", ("course", "done", "teacher", "provider",
+                                                  "hours")),
+    ]
+    settings = ctx.settings
+    title = [t("report_title" if period.kind != "year" else "annual_title", lang,
+               year=_school_year(ctx)),
+             *_nonempty(settings.get("school"), settings.get("association")),
+             t(f"period_{period.kind}", lang, start=f"{period.start:%d.%m.%Y}",
+               end=f"{period.end:%d.%m.%Y}", year=_school_year(ctx))]
+    return Document(
+        key=f"report-{period.code}", sheet=report_sheet_name(period, lang), title=title,
+        sections=sections,
+        signatures=[t("signature_head", lang, name=settings.get("head") or ""),
+                    t("signature_deputy", lang, name=settings.get("deputy") or "")],
+        notes=[t("report_note", lang)] if period.kind != "year" else [],
+        counts={s.key: len(s.rows) for s in sections if s.key != "totals"})
+
+
+def activity_section(ctx: Context, period: Period) -> Section:
+    log = register("activity_log")
+    header = [_header(log, "no", ctx.lang), _header(log, "topic", ctx.lang),
+              f"{_header(log, 'date', ctx.lang)}, {_header(log, 'time', ctx.lang).lower()}",
+              _header(log, "responsible", ctx.lang), _header(log, "participants", ctx.lang),
+              _header(log, "note", ctx.lang)]
+    rows = sorted(_in_period(ctx.rows("activity_log"), "date", period),
+                  key=lambda r: (r.values["date"], r.values.get("time") or dt.time()))
+    body = [[number, r.values.get("topic"), _when(r.values["date"], r.values.get("time")),
+             r.values.get("responsible"), r.values.get("participants"), r.values.get("note")]
+            for number, r in enumerate(rows, start=1)]
+    return Section("activity_log", t("section_activity_log", ctx.lang), header, body,
+                   empty=t("nothing_in_period", ctx.lang))
+
+
+def totals_section(ctx: Context, period: Period) -> Section:
+    lessons = list(_in_period(ctx.rows("open_lessons"), "date", period))
+    documents = ctx.rows("documents")
+    members = [r for r in ctx.rows("members") if r.values.get("name")]
+    with_topic = {r.values.get("name") for r in ctx.rows("self_education") if r.values.get("topic")}
+    counted: list[tuple[str, Any]] = [
+        ("total_members", len(members)),
+        ("total_open_lessons_planned", len(lessons)),
+        ("total_open_lessons_held", sum(r.values.get("status") == "held" for r in lessons)),
+        ("total_events_held", sum(r.values.get("status") == "held"
+                                  for r in _in_period(ctx.rows("events"), "date", period))),
+        ("total_activities", len(list(_in_period(ctx.rows("activity_log"), "date", period)))),
+        ("total_control", len(list(_in_period(ctx.rows("control"), "date", period)))),
+        ("total_courses_done", len(list(_in_period(ctx.rows("courses"), "done", period)))),
+        ("total_meetings", len(list(_in_period(ctx.rows("meetings"), "date", period)))),
+        ("total_documents", f"{sum(r.values.get('present') == 'present' for r in documents)}"
+                            f"/{len(documents)}"),
+        ("total_self_education", f"{sum(r.values.get('name') in with_topic for r in members)}"
+                                 f"/{len(members)}"),
+    ]
+    return Section("totals", t("section_totals", ctx.lang),
+                   [t("col_indicator", ctx.lang), t("col_count", ctx.lang)],
+                   [[t(key, ctx.lang), value] for key, value in counted])
+
+
+def _listing(ctx: Context, period: Period, key: str, date_key: str, fields: Iterable[str],
+             held_only: bool = False) -> Section:
+    reg = register(key)
+    fields = list(fields)
+    rows = [r for r in _in_period(ctx.rows(key), date_key, period)
+            if not held_only or r.values.get("status") == "held"]
+    rows.sort(key=lambda r: r.values[date_key])
+    show = _shower(ctx, reg)
+    body = [[number, *(show(f, r.values.get(f)) for f in fields)]
+            for number, r in enumerate(rows, start=1)]
+    header = ["№", *(_header(reg, f, ctx.lang) for f in fields)]
+    return Section(key, t(f"section_{key}", ctx.lang), header, body,
+                   empty=t("nothing_in_period", ctx.lang))
+
+
+def _shower(ctx: Context, reg) -> Callable[[str, Any], Any]:
+    """Values as printed: dropdown codes as their labels in the workbook's language."""
+    def show(field: str, value: Any) -> Any:
+        column = reg.column(field)
+        if column.choices is not None and isinstance(value, str):
+            try:
+                return column.choices.label_of(value, ctx.lang)
+            except KeyError:
+                return value
+        return value
+    return show
+
+
+def _in_period(rows: list[Row], key: str, period: Period) -> Iterable[Row]:
+    return (r for r in rows if r.values.get(key) in period)
+
+
+def _when(day: dt.date, time: dt.time | None) -> str:
+    return f"{day:%d.%m.%Y} {time:%H:%M}" if time else f"{day:%d.%m.%Y}"
+
+
+def _header(reg, key: str, lang: str) -> str:
+    return reg.column(key).header.get(lang)
+
+
+def _school_year(ctx: Context) -> str:
+    start, end = ctx.calendar.start, ctx.calendar.end
+    return f"{start.year}/{end.year}" if start and end else ""
+
+
+def _nonempty(*values: Any) -> list[str]:
+    return [str(v) for v in values if v]

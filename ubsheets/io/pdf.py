@@ -1,0 +1,71 @@
+"""Render sheets we own to PDF through LibreOffice (headless), one PDF per sheet.
+
+Each sheet is written alone into a fresh workbook (the same part writer as everywhere), so the
+PDF holds the report and nothing of the user's other sheets.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from ubsheets.errors import InputError, UsageError
+from ubsheets.io.package_writer import write_owned_sheets
+from ubsheets.io.sheet_model import SheetSpec
+
+SOFFICE_NAMES = ("soffice", "libreoffice")
+TIMEOUT_S = 300
+
+
+def soffice() -> str | None:
+    for name in SOFFICE_NAMES:
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+def check_available() -> None:
+    if soffice() is None:
+        raise UsageError("libreoffice_missing")
+
+
+def render(sheets: list[SheetSpec], out_dir: Path, stem: str) -> list[Path]:
+    """``out_dir/<stem> <sheet>.pdf`` for every sheet; LibreOffice starts once for all."""
+    program = soffice()
+    if program is None:
+        raise UsageError("libreoffice_missing")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise InputError("cannot_write", name=out_dir.name, folder=str(out_dir)) from None
+    with tempfile.TemporaryDirectory(prefix="ubsheets-pdf-") as work:
+        work_dir = Path(work)
+        sources = [_single_sheet_book(sheet, work_dir / f"{i:03d}.xlsx")
+                   for i, sheet in enumerate(sheets)]
+        profile = (work_dir / "profile").as_uri()
+        result = subprocess.run(
+            [program, "--headless", "--norestore", f"-env:UserInstallation={profile}",
+             "--convert-to", "pdf", "--outdir", str(work_dir / "pdf"), *map(str, sources)],
+            capture_output=True, text=True, timeout=TIMEOUT_S)
+        written = []
+        for sheet, source in zip(sheets, sources, strict=True):
+            made = work_dir / "pdf" / f"{source.stem}.pdf"
+            if result.returncode != 0 or not made.exists():
+                raise InputError("pdf_failed", detail=(result.stderr or result.stdout)[-200:])
+            target = out_dir / f"{stem} {sheet.name}.pdf"
+            shutil.move(made, target)
+            written.append(target)
+    return written
+
+
+def _single_sheet_book(sheet: SheetSpec, path: Path) -> Path:
+    base = path.with_suffix(".base.xlsx")
+    workbook = Workbook()
+    workbook.active.title = sheet.name  # replaced in place by our sheet
+    workbook.save(base)
+    write_owned_sheets(base, path, [sheet])
+    return path
