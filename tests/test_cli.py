@@ -187,7 +187,7 @@ def test_error_messages_follow_ubsheets_lang(tmp_path):
 
 def test_every_command_has_help_and_a_readme_mention():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("new", "demo", "validate"):
+    for command in ("new", "demo", "validate", "summarize", "report"):
         result = run(command, "--help")
         assert result.returncode == 0 and "--help" in result.stdout
         assert f"ubsheets {command}" in readme
