@@ -1,0 +1,146 @@
+"""Demo schools: the same arguments give the same school, thirty schools are thirty schools, a
+thousand members scale every register, and validation finds exactly the deliberate mistakes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ubsheets.core.findings import CODES
+from ubsheets.core.validate import validate
+from ubsheets.demo import MISTAKES_FROM_MEMBERS, demo_school, school_lang, write_demo
+from ubsheets.io.reader import read_book
+from ubsheets.schema import ALL_TABLES, register
+
+# Where the deliberate mistakes of school 1 (Kyrgyz, 12 members) are, as validation finds them.
+SCHOOL_1_MISTAKES = [
+    ("Мүчөлөр", "I5", "hours_out_of_range"),
+    ("Мүчөлөр", "H7", "school_experience_exceeds_total"),
+    ("Мүчөлөр", "A8", "no_self_education_topic"),
+    ("Ачык сабактар", "D3", "latin_class_letter"),
+    ("Ачык сабактар", "B4", "unknown_teacher"),
+    ("Ачык сабактар", "F10", "date_in_holiday"),
+    ("Аткарылган иштер", "C4", "date_outside_year"),
+    ("Иш-чаралар", "A5", "duplicate_row"),
+]
+SCHOOL_3_MISTAKES = [  # Russian
+    ("Состав МО", "I5", "hours_out_of_range"),
+    ("Состав МО", "H7", "school_experience_exceeds_total"),
+    ("Состав МО", "A8", "no_self_education_topic"),
+    ("Открытые уроки", "D3", "latin_class_letter"),
+    ("Открытые уроки", "B4", "unknown_teacher"),
+    ("Открытые уроки", "F7", "date_in_holiday"),
+    ("Журнал работы", "C4", "date_outside_year"),
+    ("Мероприятия", "A5", "duplicate_row"),
+]
+MISTAKE_KINDS = {(register_key, code) for register_key, code in (
+    ("members", "hours_out_of_range"), ("members", "school_experience_exceeds_total"),
+    ("members", "no_self_education_topic"), ("open_lessons", "latin_class_letter"),
+    ("open_lessons", "unknown_teacher"), ("open_lessons", "date_in_holiday"),
+    ("activity_log", "date_outside_year"), ("events", "duplicate_row"))}
+# Warnings a real school has without any typing mistake: some courses and attestations are due,
+# a document or two is not drawn up yet.
+EXPECTED_WARNINGS = {"course_overdue", "attestation_overdue", "document_missing"}
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("demo") / "schools"
+    paths = write_demo(directory, schools=3)
+    assert [p.name for p in paths] == ["school-01.xlsx", "school-02.xlsx", "school-03.xlsx"]
+    return directory
+
+
+def mistake_findings(path: Path) -> list[tuple[str, str, str]]:
+    report = validate(read_book(path))
+    codes = {code for _, code in MISTAKE_KINDS}
+    return sorted((f.sheet, f.cell, f.code) for f in report.issues if f.code in codes)
+
+
+def test_same_arguments_give_the_same_school() -> None:
+    assert demo_school(5) == demo_school(5)
+    assert demo_school(5, members=30, lang="ru") == demo_school(5, members=30, lang="ru")
+    assert demo_school(5).rows != demo_school(6).rows
+    assert demo_school(5, seed=1).rows != demo_school(5).rows
+
+
+def test_thirty_schools_are_thirty_different_schools() -> None:
+    schools = [demo_school(i, lang=school_lang(i)) for i in range(1, 31)]
+    assert len({s.settings["school"] for s in schools}) == 30
+    assert len({s.settings["district"] for s in schools}) >= 7
+    assert len({frozenset(m["name"] for m in s.rows["members"]) for s in schools}) == 30
+
+
+def test_languages_alternate_two_kyrgyz_to_one_russian() -> None:
+    assert [school_lang(i) for i in range(1, 7)] == ["ky", "ky", "ru", "ky", "ky", "ru"]
+
+
+def test_the_head_and_the_settings_agree() -> None:
+    school = demo_school(1)
+    heads = [m for m in school.rows["members"] if m["role"] == "head"]
+    assert [h["name"] for h in heads] == [school.settings["head"]]
+    assert heads[0]["education"] == "higher" and heads[0]["experience"] >= 5  # rule 1.1
+    names = {m["name"] for m in school.rows["members"]}
+    assert {school.settings["deputy"], school.settings["director"]}.isdisjoint(names)
+
+
+def test_kyrgyz_school_validates_with_exactly_its_mistakes(demo_dir: Path) -> None:
+    path = demo_dir / "school-01.xlsx"
+    report = validate(read_book(path))
+    school = demo_school(1)
+    sheet = {m.code: register(m.register).sheet.ky for m in school.mistakes}
+    errors = {(f.sheet, f.code) for f in report.issues if f.severity == "error"}
+    assert errors == {(sheet[m.code], m.code) for m in school.mistakes
+                      if CODES[m.code] == "error"}
+    assert mistake_findings(path) == sorted(SCHOOL_1_MISTAKES)
+    others = {f.code for f in report.issues} - set(sheet)
+    assert others <= EXPECTED_WARNINGS
+
+
+def test_russian_school_has_russian_sheets_and_the_same_mistakes(demo_dir: Path) -> None:
+    path = demo_dir / "school-03.xlsx"
+    book = read_book(path)
+    assert book.lang == "ru"
+    assert {key: table.sheet for key, table in book.tables.items()} == \
+        {reg.key: reg.sheet.ru for reg in ALL_TABLES}
+    assert mistake_findings(path) == sorted(SCHOOL_3_MISTAKES)
+    errors = {f.code for f in validate(book).issues if f.severity == "error"}
+    assert errors == {code for _, code in MISTAKE_KINDS if CODES[code] == "error"}
+
+
+def test_mistakes_file_lists_each_mistake_at_its_cell(demo_dir: Path) -> None:
+    text = (demo_dir / "MISTAKES.md").read_text("utf-8")
+    for sheet, cell, code in SCHOOL_1_MISTAKES + SCHOOL_3_MISTAKES:
+        assert f"| {sheet} | {cell} | `{code}` |" in text
+    for mistake in demo_school(1).mistakes:
+        assert mistake.what.ky in text and mistake.what.ru in text
+
+
+def test_every_school_of_eight_or_more_has_the_same_mistakes() -> None:
+    for index in range(1, 11):
+        for members in (MISTAKES_FROM_MEMBERS, 12, 40):
+            school = demo_school(index, members, school_lang(index))
+            assert {(m.register, m.code) for m in school.mistakes} == MISTAKE_KINDS
+    assert demo_school(1, members=MISTAKES_FROM_MEMBERS - 1).mistakes == []
+
+
+def test_mistake_codes_are_finding_codes() -> None:
+    for mistake in demo_school(1).mistakes:
+        assert mistake.code in CODES
+        assert all(mistake.what.all())
+
+
+def test_a_thousand_members_scale_every_register() -> None:
+    rows = demo_school(1, members=1000).rows
+    counts = {key: len(value) for key, value in rows.items()}
+    assert counts["members"] == 1000
+    assert counts["self_education"] == 999  # one member without a topic: a deliberate mistake
+    minimum = {"open_lessons": 1800, "events": 1200, "activity_log": 2500, "control": 900,
+               "mentoring": 150, "subject_weeks": 200, "clubs": 250, "inspections": 300,
+               "courses": 250, "meetings": 400}
+    assert {key: counts[key] >= low for key, low in minimum.items()} == \
+        {key: True for key in minimum}
+    assert counts["documents"] == 14 and counts["holidays"] == 3  # fixed by the document
+    heads = [m for m in rows["members"] if m["role"] == "head"]
+    assert len(heads) == 1
