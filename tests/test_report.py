@@ -11,10 +11,9 @@ import sys
 import zipfile
 
 import pytest
-from python_calamine import CalamineWorkbook
-
 from builders import HEAD, MEMBER, ROWS, make_book
 from conftest import needs_libreoffice
+from python_calamine import CalamineWorkbook
 
 
 def run(*args, env=None):

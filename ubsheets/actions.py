@@ -75,8 +75,9 @@ class Validation:
     sheet: str | None  # the validation sheet written, if any
 
 
-def validate_file(path: Path, write: bool = True) -> Validation:
-    """Validate ``path``; unless ``write`` is false, (re)write its validation sheet."""
+def validate_file(path: Path, write: bool = True, backup: bool = True) -> Validation:
+    """Validate ``path``; unless ``write`` is false, (re)write its validation sheet (keeping the
+    previous file as ``.bak`` unless ``backup`` is false: the demo's fresh files need none)."""
     check_workbook_file(path)
     if write:
         check_not_open(path)  # refuse before the work, not after it
@@ -85,13 +86,14 @@ def validate_file(path: Path, write: bool = True) -> Validation:
     if not write:
         return Validation(report, book.lang, None)
     sheet = validation_sheet(report, book.lang)
-    write_sheets(path, [sheet])
+    write_sheets(path, [sheet], backup)
     return Validation(report, book.lang, sheet.name)
 
 
-def write_sheets(path: Path, sheets: list[SheetSpec]) -> None:
+def write_sheets(path: Path, sheets: list[SheetSpec], backup: bool = True) -> None:
     """Replace or add the sheets we own; everything else in the file is copied untouched."""
-    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets), verify=read_book)
+    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets), verify=read_book,
+                 backup=backup)
 
 
 @dataclass

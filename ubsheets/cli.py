@@ -96,7 +96,7 @@ def demo(
     out.print(t("demo_written", shown, count=len(paths), path=directory), markup=False)
     out.print(t("demo_mistakes", shown, path=directory / "MISTAKES.md"), markup=False)
     out.print(t("demo_validating", shown, path=paths[0]), markup=False)
-    result = _run(lambda: actions.validate_file(paths[0]), code)
+    result = _run(lambda: actions.validate_file(paths[0], backup=False), code)
     _print_report(result.report, result.lang)
     out.print(t("validation_written", result.lang, sheet=result.sheet, path=paths[0]),
               markup=False)

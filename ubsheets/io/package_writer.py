@@ -1,9 +1,10 @@
 """Put the sheets we own into a user's .xlsx/.xlsm, copying every other zip entry untouched.
 
 A whole-workbook openpyxl load+save drops images, x14 validations, chart formatting and cached
-formula values (/work/shared/NOTES.md). Here only our worksheet parts are written; workbook.xml, its
-rels, [Content_Types].xml and styles.xml get small text edits (``xml_text``, ``stylebook``), each
-part checked by defusedxml first, so a hostile or broken part is refused before any edit.
+formula values (/work/shared/NOTES.md). Here only our worksheet parts (and the drawing and chart
+parts of their charts, ``chart_xml``) are written; workbook.xml, its rels, [Content_Types].xml and
+styles.xml get small text edits (``xml_text``, ``stylebook``), each part checked by defusedxml first,
+so a hostile or broken part is refused before any edit. Reading and writing the zip: ``opc_package``.
 """
 
 from __future__ import annotations
@@ -12,17 +13,26 @@ import html
 import os
 import posixpath
 import re
-import shutil
 import zipfile
-import zlib
 from collections.abc import Callable
-from functools import cached_property
 from pathlib import Path
-from urllib.parse import unquote
 
 from ubsheets.errors import InputError
+from ubsheets.io.chart_xml import chart_rid, render_chart_xml, render_drawing_xml
+from ubsheets.io.opc_package import (
+    BROKEN_ZIP,
+    TYPES,
+    WORKBOOK,
+    ContentTypes,
+    Package,
+    part_key,
+    relationships_xml,
+    relative_target,
+    rels_name,
+    write_package,
+)
 from ubsheets.io.sheet_model import SheetSpec
-from ubsheets.io.sheet_xml import render_sheet_xml, xml_text
+from ubsheets.io.sheet_xml import DRAWING_RID, RELATIONSHIPS_NS, render_sheet_xml, xml_text
 from ubsheets.io.stylebook import MINIMAL_STYLES, StyleBook
 from ubsheets.io.xml_text import (
     attrs,
@@ -31,115 +41,34 @@ from ubsheets.io.xml_text import (
     first_element,
     insert_before_close,
     insert_before_first,
-    parse_safely,
     qualify,
     root_prefix,
     set_attr,
 )
 
-WORKBOOK = "xl/workbook.xml"
-TYPES = "[Content_Types].xml"
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
-_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
+_DRAWING_CT = "application/vnd.openxmlformats-officedocument.drawing+xml"
+_CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _MANAGED_NAMES = ("_xlnm.Print_Titles", "_xlnm._FilterDatabase")
 # What the schema puts after <definedNames> in <workbook>.
-_AFTER_DEFINED_NAMES = (
-    "calcPr",
-    "oleSize",
-    "customWorkbookViews",
-    "pivotCaches",
-    "smartTagPr",
-    "smartTagTypes",
-    "webPublishing",
-    "fileRecoveryPr",
-    "webPublishObjects",
-    "extLst",
-)
+_AFTER_DEFINED_NAMES = ("calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
+                        "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst")
 
 
-# --- the package: parts, relationships, and what we change ----------------------------------
-
-
-def rels_name(part: str) -> str:
-    folder, base = posixpath.split(part)
-    return posixpath.join(folder, "_rels", base + ".rels")
-
-
-def _source_of(rels: str) -> str:
-    folder, base = posixpath.split(rels)
-    return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")])
-
-
-def _key(part: str) -> str:
-    """How we compare part names: OPC ignores case, and zip names may be percent-encoded or not."""
-    return unquote(part).lower()
-
-
-def _resolve(source: str, target: str) -> str:
-    path = target[1:] if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
-    return _key(posixpath.normpath(path))
-
-
-class _Package:
-    """Read access to the source zip; part names are looked up case-insensitively."""
-
-    def __init__(self, zin: zipfile.ZipFile, name: str) -> None:
-        self.zin, self.name = zin, name
-        self.names = {_key(info.filename): info.filename for info in zin.infolist()}
-
-    def has(self, part: str) -> bool:
-        return _key(part) in self.names
-
-    def read(self, part: str) -> bytes:
-        return self.zin.read(self.names[_key(part)])
-
-    def text(self, part: str) -> str:
-        if not self.has(part):
-            raise InputError("not_a_workbook", name=self.name)
-        data = self.read(part)
-        parse_safely(data, self.name)
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:  # UTF-16 parts: legal, but no Office app writes them
-            raise InputError("not_a_workbook", name=self.name) from exc
-
-    def rels(self, part: str) -> list[dict[str, str]]:
-        if not self.has(rels_name(part)):
-            return []
-        root = parse_safely(self.read(rels_name(part)), self.name)
-        found = []
-        for rel in root.findall("{*}Relationship"):
-            rel_attrs = {"Type": "", **rel.attrib}
-            if rel_attrs.get("TargetMode") != "External" and rel_attrs.get("Target"):
-                rel_attrs["part"] = _resolve(part, rel_attrs["Target"])
-            found.append(rel_attrs)
-        return found
-
-    @cached_property
-    def sources(self) -> dict[str, set[str]]:
-        """Part -> the parts whose relationships point at it."""
-        found: dict[str, set[str]] = {}
-        for name in self.names:
-            if name.endswith(".rels") and posixpath.basename(posixpath.dirname(name)) == "_rels":
-                source = _source_of(name)
-                for rel in self.rels(source):
-                    if "part" in rel:
-                        found.setdefault(rel["part"], set()).add(source)
-        return found
+# --- what we change -------------------------------------------------------------------------
 
 
 class _Plan:
     """The edits to one package: new part contents, dropped parts, edited XML texts."""
 
-    def __init__(self, pkg: _Package) -> None:
+    def __init__(self, pkg: Package) -> None:
         self.pkg = pkg
-        self.workbook, self.wb_rels, self.types = (pkg.text(WORKBOOK), pkg.text(rels_name(WORKBOOK)), pkg.text(TYPES))
-        self.originals = (self.workbook, self.wb_rels, self.types)
+        self.workbook, self.wb_rels = pkg.text(WORKBOOK), pkg.text(rels_name(WORKBOOK))
+        self.types = ContentTypes(pkg.text(TYPES))
+        self.originals = (self.workbook, self.wb_rels, self.types.text)
         self.wp = root_prefix(self.workbook, "workbook")
         self.rp = root_prefix(self.wb_rels, "Relationships")
-        self.tp = root_prefix(self.types, "Types")
         self.rels = {rel.get("Id", ""): rel for rel in pkg.rels(WORKBOOK)}
         self.sheets = [attrs(m.group(0)) for m in elements(self.workbook, self.wp + "sheet")]
         self.parts: dict[str, bytes] = {}  # lower-case part name -> new content
@@ -147,6 +76,7 @@ class _Plan:
         self.dropped: set[str] = set()  # lower-case part names not copied
         self.released: set[str] = set()  # parts whose relationships are dropped
         self.replaced_ids: set[str] = set()
+        self.charted: list[tuple[str, str, SheetSpec]] = []  # (sheet part, sheet name, spec) with charts
         styles_rel = next((r for r in self.rels.values() if r["Type"].endswith("/styles")), None)
         self.styles_part = styles_rel["part"] if styles_rel else "xl/styles.xml"
         self.styles_related = styles_rel is not None
@@ -170,9 +100,12 @@ class _Plan:
         else:  # a chart or dialog sheet by that name becomes a worksheet in a part of its own
             self._drop(part)
             part = self._new_sheet_part()
-            self._edit_rel(rid, lambda el: set_attr(set_attr(el, "Type", _REL_NS + "/worksheet"), "Target", "/" + part))
-        self._release(_key(part))
-        self.parts[_key(part)] = render_sheet_xml(spec, self.styles.xf_id, code_name)
+            worksheet = RELATIONSHIPS_NS + "/worksheet"
+            self._edit_rel(rid, lambda el: set_attr(set_attr(el, "Type", worksheet), "Target", "/" + part))
+        self._release(part_key(part))
+        self.parts[part_key(part)] = render_sheet_xml(spec, self.styles.xf_id, code_name)
+        if spec.charts:
+            self.charted.append((part, sheet["name"], spec))
         self.replaced_ids.add(sheet.get("sheetId", ""))
         if (sheet.get("state") or "visible") != ("hidden" if spec.hidden else "visible"):
             state = "hidden" if spec.hidden else None
@@ -190,14 +123,16 @@ class _Plan:
     def _append(self, spec: SheetSpec) -> None:
         part, rid = self._new_sheet_part(), self._free_rid()
         sheet_id = max([int(s.get("sheetId", 0)) for s in self.sheets] + [0]) + 1
-        found = re.search(rf'xmlns:([\w.-]+)="{_REL_NS}"', self.workbook)
-        rel_attr = f'{found[1]}:id="{rid}"' if found else f'r:id="{rid}" xmlns:r="{_REL_NS}"'
+        found = re.search(rf'xmlns:([\w.-]+)="{RELATIONSHIPS_NS}"', self.workbook)
+        rel_attr = f'{found[1]}:id="{rid}"' if found else f'r:id="{rid}" xmlns:r="{RELATIONSHIPS_NS}"'
         state = ' state="hidden"' if spec.hidden else ""
         tag = f'<sheet name="{xml_text(spec.name)}" sheetId="{sheet_id}"{state} {rel_attr}/>'
         self.workbook = insert_before_close(self.workbook, self.wp + "sheets", qualify(tag, self.wp))
         self.sheets.append({"name": spec.name, "sheetId": str(sheet_id)})
         self._add_rel(rid, "worksheet", posixpath.relpath(part, "xl"))
-        self.parts[_key(part)] = render_sheet_xml(spec, self.styles.xf_id)
+        self.parts[part_key(part)] = render_sheet_xml(spec, self.styles.xf_id)
+        if spec.charts:
+            self.charted.append((part, spec.name, spec))
         self._set_defined_names(len(self.sheets) - 1, spec.name, spec)
 
     def _free_rid(self) -> str:
@@ -208,23 +143,56 @@ class _Plan:
         """First free sheetN.xml; an orphan _rels for it would attach to our sheet, so skip those."""
         number = 1
         while any(
-            self.pkg.has(name) or _key(name) in self.parts
+            self.pkg.has(name) or part_key(name) in self.parts
             for name in (f"xl/worksheets/sheet{number}.xml", f"xl/worksheets/_rels/sheet{number}.xml.rels")
         ):
             number += 1
         part = f"xl/worksheets/sheet{number}.xml"
         self.new_names.append(part)
-        self.parts[_key(part)] = b""  # reserved until rendered
-        self._add_override(part, _WORKSHEET_CT)
+        self.parts[part_key(part)] = b""  # reserved until rendered
+        self.types.override(part, _WORKSHEET_CT)
         return part
 
-    def _add_override(self, part: str, content_type: str) -> None:
-        tag = f'<Override PartName="/{part}" ContentType="{content_type}"/>'
-        self.types = insert_before_close(self.types, self.tp + "Types", qualify(tag, self.tp))
+    def _add_charts(self) -> None:
+        """Drawing and chart parts for each sheet with charts. Done once every sheet is placed, so
+        the names all replaced sheets freed are free: a second run picks the same names."""
+        for sheet_part, sheet_name, spec in self.charted:
+            drawing = self._free_part("xl/drawings/drawing{}.xml")
+            charts = [self._free_part("xl/charts/chart{}.xml") for _ in spec.charts]
+            to_drawing = relative_target(sheet_part, drawing)
+            self._put(rels_name(sheet_part), relationships_xml([(DRAWING_RID, "drawing", to_drawing)]))
+            self._put(drawing, render_drawing_xml(spec.charts), _DRAWING_CT)
+            to_charts = [(chart_rid(i), "chart", relative_target(drawing, c)) for i, c in enumerate(charts)]
+            self._put(rels_name(drawing), relationships_xml(to_charts))
+            for chart, part in zip(spec.charts, charts, strict=True):
+                self._put(part, render_chart_xml(chart, sheet_name, spec.rows), _CHART_CT)
+
+    def _free_part(self, pattern: str) -> str:
+        """First ``pattern.format(N)`` that no part we keep or write has, nor an orphan _rels that
+        would attach to it; the names of parts we drop are free again."""
+
+        def taken(name: str) -> bool:
+            key = part_key(name)
+            return key in self.parts or (self.pkg.has(name) and key not in self.dropped)
+
+        number = 1
+        while taken(pattern.format(number)) or taken(rels_name(pattern.format(number))):
+            number += 1
+        part = pattern.format(number)
+        self.parts[part_key(part)] = b""  # reserved until rendered
+        return part
+
+    def _put(self, part: str, content: bytes, content_type: str | None = None) -> None:
+        """``part`` gets ``content``: in its place in the zip if it exists there, else appended."""
+        if not self.pkg.has(part) and part not in self.new_names:
+            self.new_names.append(part)
+        self.parts[part_key(part)] = content
+        if content_type:
+            self.types.override(part, content_type)
 
     def _add_rel(self, rid: str, kind: str, target: str) -> None:
-        self.rels[rid] = {"Id": rid, "Type": f"{_REL_NS}/{kind}"}
-        tag = f'<Relationship Id="{rid}" Type="{_REL_NS}/{kind}" Target="{xml_text(target)}"/>'
+        self.rels[rid] = {"Id": rid, "Type": f"{RELATIONSHIPS_NS}/{kind}"}
+        tag = f'<Relationship Id="{rid}" Type="{RELATIONSHIPS_NS}/{kind}" Target="{xml_text(target)}"/>'
         self.wb_rels = insert_before_close(self.wb_rels, self.rp + "Relationships", qualify(tag, self.rp))
 
     def _set_defined_names(self, index: int, sheet_name: str, spec: SheetSpec) -> None:
@@ -263,7 +231,7 @@ class _Plan:
     def _release(self, part: str) -> None:
         """Drop ``part``'s relationships, and each part that only they kept alive."""
         self.released.add(part)
-        self.dropped.add(_key(rels_name(part)))
+        self.dropped.add(part_key(rels_name(part)))
         for rel in self.pkg.rels(part):
             target = rel.get("part")
             if (
@@ -282,16 +250,13 @@ class _Plan:
         )
 
     def _drop(self, part: str) -> None:
-        self.dropped.add(_key(part))
-        self.types = edit_elements(
-            self.types,
-            self.tp + "Override",
-            lambda _, el: "" if _key(attrs(el).get("PartName", "").lstrip("/")) == _key(part) else el,
-        )
-        self._release(_key(part))
+        """Leave ``part`` out (its Override goes in ``finish``, unless we write a part by that name)."""
+        self.dropped.add(part_key(part))
+        self._release(part_key(part))
 
     def finish(self) -> None:
-        """calcChain, styles, and the edited texts become parts."""
+        """Charts, calcChain, styles, and the edited texts become parts."""
+        self._add_charts()
         for rid, rel in list(self.rels.items()):
             chain = rel.get("part", "")
             if rel["Type"].endswith("/calcChain") and self.pkg.has(chain):
@@ -300,20 +265,21 @@ class _Plan:
                     self._drop(chain)
                     self._edit_rel(rid, lambda _: "")
         if self.styles.changed:
-            self.parts[_key(self.styles_part)] = self.styles.text.encode("utf-8")
+            self.parts[part_key(self.styles_part)] = self.styles.text.encode("utf-8")
             if not self.pkg.has(self.styles_part):
                 self.new_names.append(self.styles_part)
-                self._add_override(self.styles_part, _STYLES_CT)
+                self.types.override(self.styles_part, _STYLES_CT)
             if not self.styles_related:
                 self._add_rel(self._free_rid(), "styles", posixpath.relpath(self.styles_part, "xl"))
+        self.types.remove_overrides(self.dropped - set(self.parts))
         for part, text, original in zip(
             (WORKBOOK, rels_name(WORKBOOK), TYPES),
-            (self.workbook, self.wb_rels, self.types),
+            (self.workbook, self.wb_rels, self.types.text),
             self.originals,
             strict=True,
         ):
             if text != original:
-                self.parts[_key(part)] = text.encode("utf-8")
+                self.parts[part_key(part)] = text.encode("utf-8")
 
 
 # --- the entry point -------------------------------------------------------------------------
@@ -334,7 +300,7 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec]) -> None:
         raise ValueError("write_owned_sheets reads src while it writes dst: give another dst")
     try:
         with zipfile.ZipFile(src) as zin:
-            pkg = _Package(zin, src.name)
+            pkg = Package(zin, src.name)
             if not pkg.has(WORKBOOK):
                 raise InputError("not_a_workbook", name=src.name)
             plan = _Plan(pkg)
@@ -342,41 +308,9 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec]) -> None:
                 plan.place(spec)
             plan.finish()
             try:
-                _write_zip(zin, dst, plan)
+                write_package(pkg, dst, plan.parts, plan.dropped, plan.new_names)
             except BaseException:
                 dst.unlink(missing_ok=True)  # half a zip is worse than none
                 raise
-    except _BROKEN_ZIP as exc:  # a damaged entry shows only when it is read
+    except BROKEN_ZIP as exc:  # a damaged entry shows only when it is read
         raise InputError("not_a_workbook", name=src.name) from exc
-
-
-def _write_zip(zin: zipfile.ZipFile, dst: Path, plan: _Plan) -> None:
-    stamp = zin.getinfo(plan.pkg.names[WORKBOOK]).date_time  # new parts: reproducible dates
-    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            key = _key(info.filename)
-            if key in plan.parts:
-                zout.writestr(_copy_info(info), plan.parts[key])
-            elif key not in plan.dropped:
-                _copy_entry(zin, zout, info)
-        for name in plan.new_names:
-            if _key(name) in plan.parts:
-                new = zipfile.ZipInfo(name, stamp)
-                new.compress_type = zipfile.ZIP_DEFLATED
-                zout.writestr(new, plan.parts[_key(name)])
-
-
-def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    """A fresh ZipInfo with the original name, date, method and attributes (no stale extras)."""
-    copy = zipfile.ZipInfo(info.filename, info.date_time)
-    copy.compress_type = info.compress_type
-    copy.external_attr, copy.comment, copy.file_size = info.external_attr, info.comment, info.file_size
-    return copy
-
-
-def _copy_entry(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    if info.is_dir():
-        zout.writestr(_copy_info(info), b"")
-        return
-    with zin.open(info) as reader, zout.open(_copy_info(info), "w") as writer:
-        shutil.copyfileobj(reader, writer, 1 << 20)

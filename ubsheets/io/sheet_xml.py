@@ -17,6 +17,8 @@ from dataclasses import replace
 from ubsheets.io.sheet_model import Cell, SheetSpec, Style, col_letter, parse_cell_ref
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DRAWING_RID = "rId1"  # our sheet's only relationship: the drawing that holds its charts
 DATE_FORMAT = "DD.MM.YYYY"
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 LINK_STYLE = Style(color="0563C1", underline=True)  # what Excel gives a typed-in hyperlink
@@ -58,9 +60,10 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
     rows = [[c if isinstance(c, Cell) else Cell(c) for c in row] for row in spec.rows]
     width = max((len(row) for row in rows), default=0)
     last_ref = f"{col_letter(width)}{len(rows)}" if width and rows else "A1"
+    r_ns = f' xmlns:r="{RELATIONSHIPS_NS}"' if spec.charts else ""  # sheets without charts: bytes as before
     parts = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-        f'<worksheet xmlns="{MAIN_NS}">',
+        f'<worksheet xmlns="{MAIN_NS}"{r_ns}>',
         _sheet_pr(spec, code_name),
         f'<dimension ref="{"A1" if last_ref == "A1" else "A1:" + last_ref}"/>',
         _sheet_views(spec.freeze),
@@ -73,6 +76,9 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
         '<printOptions gridLines="0"/>',
         '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
         _page_setup(spec),
+        # CT_Worksheet: … pageSetup, headerFooter, rowBreaks, colBreaks, customProperties, cellWatches,
+        # ignoredErrors, smartTags, drawing, legacyDrawing, …, tableParts, extLst.
+        f'<drawing r:id="{DRAWING_RID}"/>' if spec.charts else "",
         "</worksheet>",
     ]
     return "".join(parts).encode("utf-8")

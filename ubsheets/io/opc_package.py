@@ -1,0 +1,174 @@
+"""The zip side of a workbook (OPC): parts by name, their relationships, and entries copied untouched.
+
+``package_writer`` decides what changes; this module reads the source package and writes the
+result, copying every entry it is not given new content for byte for byte.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+import zipfile
+import zlib
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote
+
+from ubsheets.errors import InputError
+from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, xml_text
+from ubsheets.io.xml_text import attrs, edit_elements, insert_before_close, parse_safely, qualify, root_prefix, set_attr
+
+WORKBOOK = "xl/workbook.xml"
+TYPES = "[Content_Types].xml"
+BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
+_PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def rels_name(part: str) -> str:
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _source_of(rels: str) -> str:
+    folder, base = posixpath.split(rels)
+    return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")])
+
+
+def part_key(part: str) -> str:
+    """How we compare part names: OPC ignores case, and zip names may be percent-encoded or not."""
+    return unquote(part).lower()
+
+
+def _resolve(source: str, target: str) -> str:
+    path = target[1:] if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    return part_key(posixpath.normpath(path))
+
+
+class Package:
+    """Read access to the source zip; part names are looked up case-insensitively."""
+
+    def __init__(self, zin: zipfile.ZipFile, name: str) -> None:
+        self.zin, self.name = zin, name
+        self.names = {part_key(info.filename): info.filename for info in zin.infolist()}
+
+    def has(self, part: str) -> bool:
+        return part_key(part) in self.names
+
+    def read(self, part: str) -> bytes:
+        return self.zin.read(self.names[part_key(part)])
+
+    def text(self, part: str) -> str:
+        if not self.has(part):
+            raise InputError("not_a_workbook", name=self.name)
+        data = self.read(part)
+        parse_safely(data, self.name)
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:  # UTF-16 parts: legal, but no Office app writes them
+            raise InputError("not_a_workbook", name=self.name) from exc
+
+    def rels(self, part: str) -> list[dict[str, str]]:
+        if not self.has(rels_name(part)):
+            return []
+        root = parse_safely(self.read(rels_name(part)), self.name)
+        found = []
+        for rel in root.findall("{*}Relationship"):
+            rel_attrs = {"Type": "", **rel.attrib}
+            if rel_attrs.get("TargetMode") != "External" and rel_attrs.get("Target"):
+                rel_attrs["part"] = _resolve(part, rel_attrs["Target"])
+            found.append(rel_attrs)
+        return found
+
+    @cached_property
+    def sources(self) -> dict[str, set[str]]:
+        """Part -> the parts whose relationships point at it."""
+        found: dict[str, set[str]] = {}
+        for name in self.names:
+            if name.endswith(".rels") and posixpath.basename(posixpath.dirname(name)) == "_rels":
+                source = _source_of(name)
+                for rel in self.rels(source):
+                    if "part" in rel:
+                        found.setdefault(rel["part"], set()).add(source)
+        return found
+
+
+def relative_target(source: str, part: str) -> str:
+    """How a relationship of ``source`` names ``part``: "../drawings/drawing2.xml"."""
+    return posixpath.relpath(part, posixpath.dirname(source))
+
+
+def relationships_xml(rels: Iterable[tuple[str, str, str]]) -> bytes:
+    """A whole .rels part from (Id, kind such as "drawing", relative target)."""
+    items = "".join(
+        f'<Relationship Id="{rid}" Type="{RELATIONSHIPS_NS}/{kind}" Target="{xml_text(target)}"/>'
+        for rid, kind, target in rels
+    )
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    return f'{head}<Relationships xmlns="{_PACKAGE_RELS_NS}">{items}</Relationships>'.encode()
+
+
+class ContentTypes:
+    """[Content_Types].xml as text: Overrides set or removed, every other byte as it was."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.prefix = root_prefix(text, "Types")
+
+    def override(self, part: str, content_type: str) -> None:
+        """``part``'s Override: one already there (a dropped part's name reused) stays in place."""
+        found = False
+
+        def retype(_: int, element: str) -> str:
+            nonlocal found
+            found_attrs = attrs(element)
+            if part_key(found_attrs.get("PartName", "").lstrip("/")) != part_key(part):
+                return element
+            found = True
+            same = found_attrs.get("ContentType") == content_type
+            return element if same else set_attr(element, "ContentType", content_type)
+
+        self.text = edit_elements(self.text, self.prefix + "Override", retype)
+        if not found:
+            tag = qualify(f'<Override PartName="/{part}" ContentType="{content_type}"/>', self.prefix)
+            self.text = insert_before_close(self.text, self.prefix + "Types", tag)
+
+    def remove_overrides(self, part_keys: set[str]) -> None:
+        def keep(_: int, element: str) -> str:
+            return "" if part_key(attrs(element).get("PartName", "").lstrip("/")) in part_keys else element
+
+        self.text = edit_elements(self.text, self.prefix + "Override", keep)
+
+
+def write_package(pkg: Package, dst: Path, parts: dict[str, bytes], dropped: set[str], new_names: list[str]) -> None:
+    """``pkg`` to ``dst``: entries named in ``parts`` (by ``part_key``) get that content in their
+    place, ``dropped`` ones are left out, ``new_names`` are appended; the rest is copied as is."""
+    stamp = pkg.zin.getinfo(pkg.names[WORKBOOK]).date_time  # new parts: reproducible dates
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in pkg.zin.infolist():
+            key = part_key(info.filename)
+            if key in parts:
+                zout.writestr(_copy_info(info), parts[key])
+            elif key not in dropped:
+                _copy_entry(pkg.zin, zout, info)
+        for name in new_names:
+            if part_key(name) in parts:
+                new = zipfile.ZipInfo(name, stamp)
+                new.compress_type = zipfile.ZIP_DEFLATED
+                zout.writestr(new, parts[part_key(name)])
+
+
+def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """A fresh ZipInfo with the original name, date, method and attributes (no stale extras)."""
+    copy = zipfile.ZipInfo(info.filename, info.date_time)
+    copy.compress_type = info.compress_type
+    copy.external_attr, copy.comment, copy.file_size = info.external_attr, info.comment, info.file_size
+    return copy
+
+
+def _copy_entry(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    if info.is_dir():
+        zout.writestr(_copy_info(info), b"")
+        return
+    with zin.open(info) as reader, zout.open(_copy_info(info), "w") as writer:
+        shutil.copyfileobj(reader, writer, 1 << 20)
