@@ -22,7 +22,7 @@ from ubsheets.errors import InputError, UsageError
 from ubsheets.io import pdf
 from ubsheets.io.guard import check_workbook_file
 from ubsheets.io.package_writer import write_owned_sheets
-from ubsheets.io.reader import read_book
+from ubsheets.io.reader import check_sheets_readable, read_book
 from ubsheets.io.report_layout import document_sheet
 from ubsheets.io.safe_write import check_not_open, safe_replace
 from ubsheets.io.sheet_model import SheetSpec
@@ -92,8 +92,9 @@ def validate_file(path: Path, write: bool = True, backup: bool = True) -> Valida
 
 def write_sheets(path: Path, sheets: list[SheetSpec], backup: bool = True) -> None:
     """Replace or add the sheets we own; everything else in the file is copied untouched."""
-    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets), verify=read_book,
-                 backup=backup)
+    names = [sheet.name for sheet in sheets]
+    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets),
+                 verify=lambda tmp: check_sheets_readable(tmp, names), backup=backup)
 
 
 @dataclass

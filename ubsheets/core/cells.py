@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import cache
 
 from ubsheets.core.normalize import LATIN_LOOKALIKES, clean_text, fold
 from ubsheets.schema.base import ChoiceList, Column, Kind
@@ -136,11 +137,20 @@ def parse_class(value: object) -> str:
 
 def parse_choice(value: object, choices: ChoiceList, lang: str) -> str:
     """The code of a dropdown value typed in any of the three languages (or the code itself)."""
-    key = fold(parse_text(value))
+    code = _codes_by_folded_label(choices).get(fold(parse_text(value)))
+    if code is None:
+        raise CellProblem("unknown_choice", allowed=", ".join(choices.labels(lang)))
+    return code
+
+
+@cache
+def _codes_by_folded_label(choices: ChoiceList) -> dict[str, str]:
+    """Folded once per list: folding every label for every cell was a quarter of a report."""
+    codes: dict[str, str] = {}
     for choice in choices.choices:
-        if key == fold(choice.code) or key in (fold(label) for label in choice.label.all()):
-            return choice.code
-    raise CellProblem("unknown_choice", allowed=", ".join(choices.labels(lang)))
+        for text in (choice.code, *choice.label.all()):
+            codes.setdefault(fold(text), choice.code)
+    return codes
 
 
 def parser_for(column: Column, lang: str) -> Callable[[object], object]:

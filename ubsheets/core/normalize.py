@@ -17,6 +17,7 @@ _FOLD = str.maketrans({
     "–": "-", "—": "-", "‑": "-", "−": "-", "\u00a0": " ",
 })
 _SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
 _AROUND_DASH = re.compile(r"\s*-\s*")
 
 LATIN_LOOKALIKES = frozenset("AaBCcEeHKkMOoPpTXxYy")
@@ -43,4 +44,7 @@ def has_mixed_script(text: str) -> bool:
 def clean_text(value: object) -> str:
     """Text as the user meant it: trimmed, single spaces (a name typed twice with different
     spacing is still one name)."""
-    return _SPACES.sub(" ", str(value).replace("\u00a0", " ")).strip()
+    text = str(value)
+    if "  " not in text and not _ODD_SPACE.search(text) and text == text.strip():
+        return text  # the common case: nothing to clean
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()

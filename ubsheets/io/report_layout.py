@@ -116,7 +116,7 @@ class _Layout:
         """Row height for wrapped text: deterministic, so regenerating gives the same sheet."""
         lines = 1
         for value, width in zip(values, widths, strict=False):
-            if isinstance(value, str) and value:
+            if type(value) is str and len(value) > width * 0.9 * 11 / size:  # noqa: E721
                 chars_per_line = max(1.0, width * 0.9 * 11 / size)  # Cyrillic runs wide
                 wrapped = sum(math.ceil(max(1, len(part)) / chars_per_line)
                               for part in value.split("\n"))

@@ -33,14 +33,22 @@ _EPOCH = dt.datetime(1899, 12, 30)
 _FAKE_LEAP_DAY_END = dt.datetime(1900, 3, 1)
 
 
+# One search decides whether a text needs any work; most cells' texts need none.
+_NEEDS_ESCAPING = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+
+
 def xml_text(text: str) -> str:
     """Escape text for element content or a double-quoted attribute."""
+    if not _NEEDS_ESCAPING.search(text):
+        return text
     text = _ILLEGAL_XML.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def cell_text(text: str) -> str:
-    return xml_text(_EXCEL_ESCAPE.sub(r"_x005F_\1", text[:MAX_CELL_CHARS]))
+    if "_x" in text or "_X" in text:
+        text = _EXCEL_ESCAPE.sub(r"_x005F_\1", text)
+    return xml_text(text[:MAX_CELL_CHARS])
 
 
 def excel_serial(value: dt.date) -> int | float | None:
@@ -116,6 +124,7 @@ def _cols(widths: list[float | None] | tuple[float, ...]) -> str:
 
 def _sheet_data(rows: list[list[Cell]], heights: dict[int, float], style_ids: Callable[[Style], int]) -> str:
     letters = [col_letter(i) for i in range(1, max(map(len, rows), default=0) + 1)]
+    style_ids = _by_identity(style_ids)
     out = []
     for number in sorted(set(range(1, len(rows) + 1)) | set(heights)):
         cells = rows[number - 1] if number <= len(rows) else []
@@ -124,6 +133,20 @@ def _sheet_data(rows: list[list[Cell]], heights: dict[int, float], style_ids: Ca
         if xml or height:
             out.append(f'<row r="{number}"{height}>{xml}</row>' if xml else f'<row r="{number}"{height}/>')
     return f"<sheetData>{''.join(out)}</sheetData>" if out else "<sheetData/>"
+
+
+def _by_identity(style_ids: Callable[[Style], int]) -> Callable[[Style], int]:
+    """Sheets share a few style objects among thousands of cells: look each object up once
+    instead of hashing and comparing it per cell."""
+    known: dict[int, tuple[Style, int]] = {}  # the style is kept so its id stays its own
+
+    def style_id(style: Style) -> int:
+        found = known.get(id(style))
+        if found is None:
+            found = known[id(style)] = (style, style_ids(style))
+        return found[1]
+
+    return style_id
 
 
 def _cell_xml(ref: str, cell: Cell, style_ids: Callable[[Style], int]) -> str:
@@ -135,7 +158,7 @@ def _cell_xml(ref: str, cell: Cell, style_ids: Callable[[Style], int]) -> str:
         if serial is not None:
             style = _dated(style, isinstance(value, dt.datetime))
         value = value.isoformat() if serial is None else serial
-    s = f' s="{style_ids(style)}"' if style is not None and style != _PLAIN else ""
+    s = f' s="{style_ids(style)}"' if style is not None and style is not _PLAIN and style != _PLAIN else ""
     content = _typed_content(value)
     if content is None:
         raise TypeError(f"cell {ref}: cannot write a {type(value).__name__} to a sheet")
