@@ -1,0 +1,69 @@
+"""The demo files: ``school-01.xlsx``... and ``MISTAKES.md``, which tells where validation finds
+each deliberate mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ubsheets.demo.build import DemoSchool, demo_school
+from ubsheets.demo.mistakes import Mistake
+from ubsheets.schema import register
+
+
+def school_lang(index: int) -> str:
+    """The language of demo school ``index`` when none is asked for: Kyrgyz, Kyrgyz, Russian..."""
+    return "ru" if index % 3 == 0 else "ky"
+
+
+def write_demo(directory: Path, schools: int = 1, members: int = 12,
+               lang: str | None = None) -> list[Path]:
+    """Write ``school-01.xlsx``... and ``MISTAKES.md`` (where each deliberate mistake is, as the
+    validator finds it) into ``directory``; returns the workbooks' paths."""
+    # Imported here so that generating rows alone (demo_school) never loads the workbook side.
+    from ubsheets.core.validate import validate
+    from ubsheets.io.reader import read_book
+    from ubsheets.io.template import build_workbook, save_workbook
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths, sections = [], []
+    for index in range(1, schools + 1):
+        code = lang or school_lang(index)
+        demo = demo_school(index, members, code)
+        path = directory / f"school-{index:02d}.xlsx"
+        save_workbook(build_workbook(code, demo.settings, demo.rows), path)
+        found = mistake_cells(demo, validate(read_book(path)).issues) if demo.mistakes else []
+        sections.append(_mistakes_section(path.name, demo, found))
+        paths.append(path)
+    (directory / "MISTAKES.md").write_text(_MISTAKES_HEADER + "\n".join(sections), "utf-8")
+    return paths
+
+
+def mistake_cells(demo: DemoSchool, findings: list) -> list[tuple[Mistake, str, str]]:
+    """Each mistake with the sheet and cell(s) where validation found it ("—" if it did not)."""
+    located = []
+    for mistake in demo.mistakes:
+        sheet = register(mistake.register).sheet.get(demo.lang)
+        cells = [f.cell for f in findings if f.sheet == sheet and f.code == mistake.code]
+        located.append((mistake, sheet, ", ".join(cells) or "—"))
+    return located
+
+
+_MISTAKES_HEADER = """# Атайын кетирилген каталар / Нарочно допущенные ошибки
+
+Ар бир демо-китепке ушул каталар атайын кетирилди: «ubsheets validate» аларды табышы керек.
+В каждую демо-книгу нарочно внесены эти ошибки: «ubsheets validate» должна их найти.
+
+"""
+
+
+def _mistakes_section(file: str, demo: DemoSchool, found: list[tuple[Mistake, str, str]]) -> str:
+    lines = [f"## {file}: {demo.settings['school']} ({demo.settings['district']})", ""]
+    if not found:
+        lines.append("Каталар жок / Ошибок нет.")
+    else:
+        lines += ["| Барак / Лист | Уяча / Ячейка | Код | Түшүндүрмө | Пояснение |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {sheet} | {cells} | `{mistake.code}` | {mistake.what.ky} | "
+                  f"{mistake.what.ru} |" for mistake, sheet, cells in found]
+    return "\n".join(lines + [""])
