@@ -205,6 +205,7 @@ def test_charts_replace_a_users_sheet_and_its_drawing(user_file: Path, tmp_path:
     wb = xlsxwriter.Workbook(src)
     wb.add_worksheet("Data").insert_image("B2", "p.png", {"image_data": io.BytesIO(png_bytes())})
     wb.add_worksheet(OURS).insert_image("B2", "p.png", {"image_data": io.BytesIO(png_bytes())})
+    wb.define_name(f"'{OURS}'!_ubsheets_owned", "=TRUE")  # our marker: an earlier run wrote it
     wb.close()
     out, again = tmp_path / "out.xlsx", tmp_path / "again.xlsx"
     two = SheetSpec("Экинчи", month_spec().rows, charts=month_spec().charts * 2)
@@ -228,6 +229,7 @@ def test_a_users_chart_on_a_sheet_by_our_name_goes_with_its_own_parts(tmp_path: 
         chart = wb.add_chart({"type": "line"})
         chart.add_series({"values": "=Data!$A$1:$A$3"})
         wb.add_worksheet(name).insert_chart("C2", chart)
+    wb.define_name(f"'{OURS}'!_ubsheets_owned", "=TRUE")  # our marker: an earlier run wrote it
     wb.close()
     parts = entries(src)
     parts["xl/charts/colors2.xml"] = b'<cs:colorStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle"/>'

@@ -22,6 +22,7 @@ from python_calamine import CalamineWorkbook
 
 from ubsheets.errors import InputError
 from ubsheets.io.package_writer import write_owned_sheets
+from ubsheets.io.safe_write import safe_replace
 from ubsheets.io.sheet_model import Cell, SheetSpec, Style
 from ubsheets.io.sheet_xml import excel_serial, render_sheet_xml
 
@@ -93,8 +94,14 @@ def user_workbook(tmp_path: Path, old_ours: bool = False) -> Path:
         old.write_row("A1", ["old", "rows"] * 3)
         old.write_comment("B2", "stale")
         old.insert_image("C3", "pixel.png", {"image_data": io.BytesIO(png_bytes())})
+        mark_ours(wb, OURS.upper())
     wb.close()
     return path
+
+
+def mark_ours(wb: xlsxwriter.Workbook, sheet: str) -> None:
+    """The marker our writer puts on each sheet it writes (not hidden: XlsxWriter cannot)."""
+    wb.define_name(f"'{sheet}'!_ubsheets_owned", "=TRUE")
 
 
 def entries(path: Path) -> dict[str, bytes]:
@@ -206,6 +213,7 @@ def test_a_chart_sheet_by_our_name_becomes_our_worksheet(tmp_path: Path) -> None
     chart.add_series({"values": "=Data!$A$1:$A$3"})
     wb.add_chartsheet(OURS).set_chart(chart)
     wb.add_worksheet("After")
+    mark_ours(wb, OURS)
     wb.close()
     out = tmp_path / "out.xlsx"
     write_owned_sheets(src, out, [check_spec()])
@@ -246,6 +254,109 @@ def test_a_workbook_excel_saved_keeps_its_markup(tmp_path: Path) -> None:
     assert '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="2">' in workbook
     book = openpyxl.load_workbook(out, keep_vba=True)
     assert book.sheetnames == ["Sheet1", "_xlwings.conf", OURS] and book[OURS]["A2"].value == "Data!B3"
+
+
+# --- only sheets we wrote are replaced ------------------------------------------------------
+
+
+SUMMARY = "Жыйынтык"
+
+
+def summary_spec() -> SheetSpec:
+    return SheetSpec(SUMMARY, [["Барак", "Ката"], [OURS, 2]], print_title_rows=(1, 1))
+
+
+def markers(path: Path) -> list[str]:
+    """The localSheetId of each marker, in workbook.xml order; each must be hidden."""
+    workbook = entries(path)["xl/workbook.xml"].decode()
+    found = re.findall(r'<definedName name="_ubsheets_owned" localSheetId="(\d+)"( hidden="1")?>TRUE<', workbook)
+    assert workbook.lower().count("_ubsheets_owned") == len(found)
+    assert all(hidden for _, hidden in found)
+    return [index for index, _ in found]
+
+
+def users_summary(tmp_path: Path, sheet: str = SUMMARY, marked_sheet: str | None = None) -> Path:
+    """A workbook whose user made a sheet of their own that happens to have our summary's name."""
+    path = tmp_path / "users.xlsx"
+    wb = xlsxwriter.Workbook(path)
+    wb.add_worksheet("Data").write_column("A1", [1, 2, 3])
+    wb.add_worksheet(sheet).write_row("A1", ["менин", "жыйынтыгым", 42])
+    if marked_sheet:
+        mark_ours(wb, marked_sheet)
+    wb.close()
+    return path
+
+
+@pytest.mark.parametrize("sheet", [SUMMARY, SUMMARY.upper()])
+def test_a_users_own_sheet_by_our_name_is_refused(tmp_path: Path, sheet: str) -> None:
+    src = users_summary(tmp_path, sheet)
+    before = src.read_bytes()
+    out = tmp_path / "out.xlsx"
+    with pytest.raises(InputError) as caught:  # our validation sheet, placed first, is not written either
+        write_owned_sheets(src, out, [check_spec(), summary_spec()])
+    assert (caught.value.key, caught.value.params) == ("sheet_name_taken", {"name": "users.xlsx", "sheet": sheet})
+    assert f"«{sheet}»" in caught.value.message("ky") and f"«{sheet}»" in caught.value.message("ru")
+    assert src.read_bytes() == before
+    assert not out.exists()
+
+
+def test_our_marker_on_another_sheet_does_not_count(tmp_path: Path) -> None:
+    src = users_summary(tmp_path, marked_sheet="Data")  # localSheetId 0; the user's sheet is 1
+    with pytest.raises(InputError, match="Жыйынтык"):
+        write_owned_sheets(src, tmp_path / "out.xlsx", [summary_spec()])
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_updating_in_place_leaves_the_users_sheet_and_no_backup(tmp_path: Path) -> None:
+    src = users_summary(tmp_path)
+    before = src.read_bytes()
+    with pytest.raises(InputError):
+        safe_replace(src, lambda tmp: write_owned_sheets(src, tmp, [summary_spec()]))
+    assert src.read_bytes() == before
+    assert [path.name for path in tmp_path.iterdir()] == ["users.xlsx"]
+
+
+def test_sheets_we_wrote_carry_the_marker_and_are_replaced(written: Path) -> None:
+    assert markers(written) == ["2"]
+    out = written.with_name("two.xlsm")
+    write_owned_sheets(written, out, [summary_spec(), check_spec(rows=2)])
+    assert sheet_entries(out)[2:] == [(OURS, "3"), (SUMMARY, "4")]
+    assert markers(out) == ["2", "3"]
+    again = written.with_name("again.xlsm")
+    write_owned_sheets(out, again, [check_spec(rows=2), summary_spec()])
+    assert entries(again) == entries(out)
+    book = openpyxl.load_workbook(again, keep_vba=True)
+    assert book.sheetnames == ["Data", "Other", OURS, SUMMARY] and book[SUMMARY]["B2"].value == 2
+    assert "_ubsheets_owned" in book[OURS].defined_names and "_ubsheets_owned" not in book.defined_names
+
+
+def test_a_marked_user_sheet_by_our_name_is_ours(tmp_path: Path) -> None:
+    """A marker that another writer left visible, in other case, twice: one hidden marker stays."""
+    src = users_summary(tmp_path, marked_sheet=SUMMARY)
+    parts = entries(src)
+    twice = '<definedName name="_UBSHEETS_OWNED" localSheetId="1">TRUE()</definedName></definedNames>'
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"</definedNames>", twice.encode())
+    with zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    out = tmp_path / "out.xlsx"
+    write_owned_sheets(src, out, [summary_spec()])
+    assert markers(out) == ["1"]
+    assert CalamineWorkbook.from_path(str(out)).get_sheet_by_name(SUMMARY).to_python()[1] == [OURS, 2.0]
+
+
+def test_an_empty_sheet_by_our_name_is_taken(tmp_path: Path) -> None:
+    """Nothing to lose: a new workbook's sheet renamed (the PDF export writes into one)."""
+    src = tmp_path / "base.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = SUMMARY
+    wb.create_sheet("Notes")["A1"] = "менин"
+    wb.save(src)
+    out = tmp_path / "out.xlsx"
+    write_owned_sheets(src, out, [summary_spec()])
+    assert markers(out) == ["0"]
+    with pytest.raises(InputError, match="Notes"):
+        write_owned_sheets(src, tmp_path / "notes.xlsx", [SheetSpec("Notes", [["биздики"]])])
 
 
 def add_calc_chain(path: Path, sheet_id: int) -> None:
@@ -417,3 +528,20 @@ def test_libreoffice_converts_the_result(tmp_path: Path, soffice: Callable) -> N
     book = CalamineWorkbook.from_path(str(outdir / "out.xlsx"))
     assert book.sheet_names == ["Data", "Other", OURS.upper()]
     assert book.get_sheet_by_name(OURS.upper()).to_python()[1][:3] == ["Data!B3", dt.date(2024, 9, 1), 7.5]
+
+
+@needs_soffice
+def test_our_marker_survives_libreoffice(written: Path, soffice: Callable, tmp_path: Path) -> None:
+    """LibreOffice keeps the sheet-local name (as hidden="false", "TRUE()"): writing again is
+    allowed, and hides the marker again."""
+    outdir = tmp_path / "resaved"
+    soffice("xlsx", written, outdir)
+    resaved = outdir / "out.xlsx"
+    workbook = entries(resaved)["xl/workbook.xml"].decode()
+    assert re.search(r'<definedName [^>]*localSheetId="2" name="_ubsheets_owned"', workbook)
+    out, again = tmp_path / "out.xlsx", tmp_path / "again.xlsx"
+    write_owned_sheets(resaved, out, [check_spec(rows=2), summary_spec()])
+    assert markers(out) == ["2", "3"]
+    assert CalamineWorkbook.from_path(str(out)).sheet_names == ["Data", "Other", OURS, SUMMARY]
+    write_owned_sheets(out, again, [check_spec(rows=2), summary_spec()])
+    assert entries(again) == entries(out)

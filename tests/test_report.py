@@ -183,3 +183,19 @@ def test_report_renders_to_an_a4_pdf(tmp_path, lang, title):
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                               text=True).stdout
         assert title in text and HEAD.split()[0] in text
+
+
+def test_a_users_own_sheet_with_our_name_is_never_replaced(tmp_path):
+    import openpyxl
+
+    path = make_book(tmp_path / "b.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.create_sheet("Жыйынтык")["A1"] = "менин эсептерим"
+    wb.save(path)
+    before = path.read_bytes()
+    result = run("summarize", path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Ката: ") and "«Жыйынтык»" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert path.read_bytes() == before
+    assert not (tmp_path / "b.xlsx.bak").exists()

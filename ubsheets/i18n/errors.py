@@ -130,4 +130,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "LibreOffice PDF түзө алган жок: {detail}",
         "ru": "LibreOffice не смог создать PDF: {detail}",
         "en": "LibreOffice could not make the PDF: {detail}"},
+    "sheet_name_taken": {
+        "ky": "«{name}» китебинде ubsheets түзбөгөн «{sheet}» барагы бар: анын атын өзгөртүңүз же"
+              " аны өчүрүңүз, анан кайра аракет кылыңыз — файлда эч нерсе өзгөргөн жок.",
+        "ru": "В книге «{name}» уже есть лист «{sheet}», созданный не ubsheets: переименуйте или"
+              " удалите его и запустите снова — файл не изменён.",
+        "en": 'The workbook "{name}" already has a sheet "{sheet}" that ubsheets did not make:'
+              " rename or delete it and run again — nothing was changed."},
 }

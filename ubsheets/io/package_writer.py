@@ -41,6 +41,7 @@ from ubsheets.io.xml_text import (
     first_element,
     insert_before_close,
     insert_before_first,
+    parse_safely,
     qualify,
     root_prefix,
     set_attr,
@@ -50,7 +51,20 @@ _WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.wor
 _STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
 _DRAWING_CT = "application/vnd.openxmlformats-officedocument.drawing+xml"
 _CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-_MANAGED_NAMES = ("_xlnm.Print_Titles", "_xlnm._FilterDatabase")
+# Which sheets are ours: a sheet-local defined name on each sheet we write. Only a sheet with it is
+# replaced; a user's own sheet that happens to have our name is refused (``sheet_name_taken``).
+# A local name belongs to the sheet itself: it follows the sheet when it is moved or renamed (Excel
+# and LibreOffice renumber localSheetId) and goes when the sheet is deleted, which a list of owned
+# sheet names (a custom document property) would not. Hidden, so Excel's Name Manager does not show
+# it. LibreOffice 7.4 keeps it (name and localSheetId) when it re-saves, but writes hidden="false"
+# and "TRUE()": we look only at the name and the sheet, and render it hidden again on every write.
+_OWNED = "_ubsheets_owned"
+_MANAGED_NAMES = ("_xlnm.Print_Titles", "_xlnm._FilterDatabase", _OWNED)
+_HIDDEN_NAMES = ("_xlnm._FilterDatabase", _OWNED)
+# The children of a worksheet that holds nothing of the user's: no cells, no pictures, no comments
+# (a new workbook's renamed "Sheet1", as ``pdf`` makes). Such a sheet may be taken without the marker.
+_EMPTY_SHEET_CHILDREN = {"sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData",
+                         "printOptions", "pageMargins", "pageSetup"}
 # What the schema puts after <definedNames> in <workbook>.
 _AFTER_DEFINED_NAMES = ("calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
                         "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst")
@@ -85,8 +99,28 @@ class _Plan:
     def place(self, spec: SheetSpec) -> None:
         for index, sheet in enumerate(self.sheets):
             if sheet.get("name", "").casefold() == spec.name.casefold():
+                if not (self._owned(index) or self._holds_nothing(sheet)):
+                    raise InputError("sheet_name_taken", name=self.pkg.name, sheet=sheet["name"])
                 return self._replace(spec, index, sheet)
         return self._append(spec)
+
+    def _owned(self, index: int) -> bool:
+        """Whether the sheet at ``index`` in <sheets> carries our marker (names ignore case)."""
+        return any(
+            found.get("name", "").casefold() == _OWNED and found.get("localSheetId") == str(index)
+            for found in (attrs(m.group(0)) for m in elements(self.workbook, self.wp + "definedName"))
+        )
+
+    def _holds_nothing(self, sheet: dict[str, str]) -> bool:
+        """A worksheet with no cells and no related parts: replacing it loses nothing."""
+        rid = next((v for k, v in sheet.items() if k.endswith(":id")), "")
+        rel = self.rels.get(rid, {})
+        part = rel.get("part")
+        if not (part and rel["Type"].endswith("/worksheet") and self.pkg.has(part)) or self.pkg.rels(part):
+            return False
+        root = parse_safely(self.pkg.read(part), self.pkg.name)
+        children = {child.tag.rpartition("}")[2] for child in root}
+        return children <= _EMPTY_SHEET_CHILDREN and not root.findall(".//{*}sheetData/{*}row/{*}c")
 
     def _replace(self, spec: SheetSpec, index: int, sheet: dict[str, str]) -> None:
         rid = next((v for k, v in sheet.items() if k.endswith(":id")), "")
@@ -196,24 +230,29 @@ class _Plan:
         self.wb_rels = insert_before_close(self.wb_rels, self.rp + "Relationships", qualify(tag, self.rp))
 
     def _set_defined_names(self, index: int, sheet_name: str, spec: SheetSpec) -> None:
-        """Print titles and the filter range of our sheet: replaced in place, others kept."""
+        """Our marker, print titles and the filter range of our sheet: replaced in place (a
+        duplicate of one, invalid in Excel, is dropped), new ones appended, others kept. Excel
+        writes names sorted but reads them in any order, so appending is enough."""
         quoted = "'" + sheet_name.replace("'", "''") + "'!"
-        wanted: dict[str, str] = {}
+        wanted: dict[str, str] = {_OWNED: "TRUE"}
         if spec.print_title_rows:
             wanted["_xlnm.Print_Titles"] = quoted + "${}:${}".format(*spec.print_title_rows)
         if spec.autofilter:
             wanted["_xlnm._FilterDatabase"] = quoted + re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", spec.autofilter.upper())
 
+        managed = {name.casefold(): name for name in _MANAGED_NAMES}
+
         def render(name: str) -> str:
-            hidden = ' hidden="1"' if name == "_xlnm._FilterDatabase" else ""
+            hidden = ' hidden="1"' if name in _HIDDEN_NAMES else ""
             value = xml_text(wanted.pop(name))
             return qualify(f'<definedName name="{name}" localSheetId="{index}"{hidden}>{value}</definedName>', self.wp)
 
         def edit(_: int, element: str) -> str:
             found = attrs(element)
-            if found.get("localSheetId") != str(index) or found.get("name") not in _MANAGED_NAMES:
+            name = managed.get(found.get("name", "").casefold())
+            if found.get("localSheetId") != str(index) or name is None:
                 return element
-            return render(found["name"]) if found["name"] in wanted else ""
+            return render(name) if name in wanted else ""
 
         self.workbook = edit_elements(self.workbook, self.wp + "definedName", edit)
         if wanted:
@@ -287,7 +326,9 @@ class _Plan:
 
 def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec]) -> None:
     """Write ``src`` to ``dst`` with ``sheets`` replaced in place (same name, ignoring case) or
-    appended; every part we do not own is copied byte for byte.
+    appended; every part we do not own is copied byte for byte. A sheet by that name is replaced
+    only if we wrote it (our marker, ``_OWNED``) or it holds nothing; otherwise InputError
+    ``sheet_name_taken``, raised before ``dst`` is created.
 
     ``dst`` must be another file: to update a workbook in place, go through
     ``safe_write.safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets))``.
