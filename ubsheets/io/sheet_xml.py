@@ -124,32 +124,33 @@ def _cols(widths: list[float | None] | tuple[float, ...]) -> str:
 
 def _sheet_data(rows: list[list[Cell]], heights: dict[int, float], style_ids: Callable[[Style], int]) -> str:
     letters = [col_letter(i) for i in range(1, max(map(len, rows), default=0) + 1)]
-    style_ids = _by_identity(style_ids)
+    style_attr = _style_attributes(style_ids)
     out = []
     for number in sorted(set(range(1, len(rows) + 1)) | set(heights)):
         cells = rows[number - 1] if number <= len(rows) else []
-        xml = "".join(_cell_xml(f"{letters[i]}{number}", cell, style_ids) for i, cell in enumerate(cells))
+        xml = "".join(_cell_xml(f"{letters[i]}{number}", cell, style_attr) for i, cell in enumerate(cells))
         height = f' ht="{heights[number]:g}" customHeight="1"' if number in heights else ""
         if xml or height:
             out.append(f'<row r="{number}"{height}>{xml}</row>' if xml else f'<row r="{number}"{height}/>')
     return f"<sheetData>{''.join(out)}</sheetData>" if out else "<sheetData/>"
 
 
-def _by_identity(style_ids: Callable[[Style], int]) -> Callable[[Style], int]:
-    """Sheets share a few style objects among thousands of cells: look each object up once
-    instead of hashing and comparing it per cell."""
-    known: dict[int, tuple[Style, int]] = {}  # the style is kept so its id stays its own
+def _style_attributes(style_ids: Callable[[Style], int]) -> Callable[[Style | None], str]:
+    """A cell's ` s="N"` attribute. Sheets share a few style objects among thousands of cells:
+    each object is looked up once instead of being hashed and compared per cell."""
+    known: dict[int, tuple[Style | None, str]] = {}  # the style is kept so its id stays its own
 
-    def style_id(style: Style) -> int:
+    def attribute(style: Style | None) -> str:
         found = known.get(id(style))
         if found is None:
-            found = known[id(style)] = (style, style_ids(style))
+            plain = style is None or style == _PLAIN
+            found = known[id(style)] = (style, "" if plain else f' s="{style_ids(style)}"')
         return found[1]
 
-    return style_id
+    return attribute
 
 
-def _cell_xml(ref: str, cell: Cell, style_ids: Callable[[Style], int]) -> str:
+def _cell_xml(ref: str, cell: Cell, style_attr: Callable[[Style | None], str]) -> str:
     value, style = cell.value, cell.style
     if style is None and cell.link:
         style = LINK_STYLE
@@ -158,7 +159,7 @@ def _cell_xml(ref: str, cell: Cell, style_ids: Callable[[Style], int]) -> str:
         if serial is not None:
             style = _dated(style, isinstance(value, dt.datetime))
         value = value.isoformat() if serial is None else serial
-    s = f' s="{style_ids(style)}"' if style is not None and style is not _PLAIN and style != _PLAIN else ""
+    s = style_attr(style)
     content = _typed_content(value)
     if content is None:
         raise TypeError(f"cell {ref}: cannot write a {type(value).__name__} to a sheet")
