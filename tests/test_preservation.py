@@ -213,15 +213,20 @@ def demo(tmp_path_factory) -> Path:
     return demo_book(tmp_path_factory.mktemp("demo"))
 
 
-@pytest.fixture(scope="module", params=["xlsxwriter", "libreoffice"])
+UNO_PYTHON = uno_python()
+
+
+@pytest.fixture(scope="module", params=[
+    "xlsxwriter",
+    pytest.param("libreoffice", marks=pytest.mark.skipif(
+        UNO_PYTHON is None, reason="no Python with the uno module (apt-get install python3-uno)")),
+])
 def enriched(request, demo, tmp_path_factory) -> tuple[str, Path]:
     """(kind, path) of a pristine enriched workbook; tests work on copies."""
     folder = tmp_path_factory.mktemp(f"enriched-{request.param}")
     if request.param == "xlsxwriter":
         return request.param, enrich_with_xlsxwriter(demo, folder / "enriched.xlsm")
-    python = uno_python()
-    if python is None:
-        pytest.skip("no Python with the uno module (apt-get install python3-uno)")
+    python = UNO_PYTHON
     profile = tmp_path_factory.mktemp("uno-profile")
     return request.param, enrich_with_libreoffice(demo, folder / "enriched.xlsx", SOFFICE, python, profile)
 
