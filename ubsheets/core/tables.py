@@ -10,8 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
+from ubsheets.core.a1 import col_letter
 from ubsheets.schema import Register
 
 
@@ -33,7 +32,7 @@ class Table:
     def cell(self, key: str, line: int) -> str:
         """The A1 address of a column's cell (the header's neighbour when the column is gone)."""
         number = self.columns.get(key, self.register.first_col)
-        return f"{get_column_letter(number)}{line}"
+        return f"{col_letter(number)}{line}"
 
 
 @dataclass

@@ -10,12 +10,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ubsheets.core.a1 import col_letter, parse_cell_ref, sheet_ref
+
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
 
 _HEX_COLOR = re.compile(r"[0-9A-F]{6}")
 # Excel refuses these in sheet names, and names over 31 characters.
 _BAD_NAME_CHARS = re.compile(r"[\[\]:*?/\\]")
-_CELL_REF = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7})")
 HALIGNS = {"general", "left", "center", "right", "fill", "justify", "centerContinuous", "distributed"}
 VALIGNS = {"top", "center", "bottom", "justify", "distributed"}
 
@@ -116,21 +117,5 @@ def check_sheet_name(name: str) -> None:
         raise ValueError(f"not a valid Excel sheet name: {name!r}")
 
 
-def parse_cell_ref(ref: str) -> tuple[int, int]:
-    """``"B3"`` -> (row 3, column 2), both 1-based."""
-    match = _CELL_REF.fullmatch(ref.upper())
-    if not match:
-        raise ValueError(f"not a cell reference: {ref!r}")
-    col = 0
-    for letter in match.group(1):
-        col = col * 26 + ord(letter) - 64
-    return int(match.group(2)), col
-
-
-def col_letter(col: int) -> str:
-    """1 -> "A", 27 -> "AA"."""
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+__all__ = ["Cell", "CellValue", "ChartSpec", "SheetSpec", "Style", "check_sheet_name", "col_letter",
+           "parse_cell_ref", "sheet_ref"]

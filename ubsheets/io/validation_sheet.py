@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ubsheets.core.findings import Report
 from ubsheets.i18n import t
-from ubsheets.io.sheet_model import Cell, SheetSpec, Style
+from ubsheets.io.sheet_model import Cell, SheetSpec, Style, sheet_ref
 
 SHEET_NAME = {"ky": "Текшерүү", "ru": "Проверка", "en": "Validation"}
 _HEADER = Style(bold=True, color="FFFFFF", fill="1F4E78", border=True, wrap=True,
@@ -23,11 +23,10 @@ def validation_sheet(report: Report, lang: str) -> SheetSpec:
     same registers give the same sheet."""
     rows: list[list[Cell]] = [[Cell(t(key, lang), _HEADER) for key in _COLUMNS]]
     for number, finding in enumerate(report.issues, start=1):
-        target = "'{}'!{}".format(finding.sheet.replace("'", "''"), finding.cell)
         rows.append([
             Cell(number, _TEXT),
             Cell(finding.sheet, _TEXT),
-            Cell(finding.cell, _LINK, link=target),
+            Cell(finding.cell, _LINK, link=sheet_ref(finding.sheet, finding.cell)),
             Cell(t(f"severity_{finding.severity}", lang), _SEVERITY[finding.severity]),
             Cell(_plain(finding.value), _TEXT),
             Cell(finding.message, _TEXT),
