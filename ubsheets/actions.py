@@ -19,14 +19,11 @@ from ubsheets.core.sections import Document
 from ubsheets.core.summary import summary
 from ubsheets.core.validate import check_context, typed_context, validate
 from ubsheets.errors import InputError, UsageError
-from ubsheets.io import pdf
-from ubsheets.io.guard import check_workbook_file
 from ubsheets.io.package_writer import write_owned_sheets
 from ubsheets.io.reader import check_sheets_readable, read_book
 from ubsheets.io.report_layout import document_sheet
 from ubsheets.io.safe_write import check_not_open, safe_replace
 from ubsheets.io.sheet_model import SheetSpec
-from ubsheets.io.template import build_workbook, save_workbook
 from ubsheets.io.validation_sheet import validation_sheet
 from ubsheets.schema.settings import DEFAULT_PERIOD_YEARS
 
@@ -54,6 +51,8 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
         raise UsageError("bad_extension", name=path.name)
     if path.exists() and not force:
         raise UsageError("file_exists", name=path.name)
+    from ubsheets.io.template import build_workbook, save_workbook  # openpyxl: only here
+
     start, end = academic_year(year)
     (wm, wd), (em, ed) = TYPICAL_WINTER_BREAK
     settings = {"school": school, "year_start": dt.date(start, 9, 1),
@@ -63,8 +62,9 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
                  "name": {"ky": "Кышкы каникул", "ru": "Зимние каникулы"}.get(lang,
                                                                              "Winter break")}]
     workbook = build_workbook(lang, settings, {"holidays": holidays})
+    # With --force the replaced workbook may hold a year of registers: keep it as .bak.
     safe_replace(path, lambda tmp: save_workbook(workbook, tmp), verify=read_book,
-                 backup=False)
+                 backup=path.exists())
     return path
 
 
@@ -78,7 +78,6 @@ class Validation:
 def validate_file(path: Path, write: bool = True, backup: bool = True) -> Validation:
     """Validate ``path``; unless ``write`` is false, (re)write its validation sheet (keeping the
     previous file as ``.bak`` unless ``backup`` is false: the demo's fresh files need none)."""
-    check_workbook_file(path)
     if write:
         check_not_open(path)  # refuse before the work, not after it
     book = read_book(path)
@@ -121,6 +120,8 @@ def report_file(path: Path, choose: Callable[[Context], list[Period]],
     """Regenerate the report sheets of the periods ``choose`` picks from the book's calendar;
     with ``pdf_dir``, also render them to PDF through LibreOffice."""
     if pdf_dir is not None:
+        from ubsheets.io import pdf  # only when asked: it starts LibreOffice
+
         pdf.check_available()
     written = _regenerate(path, lambda ctx: [head_report(ctx, p) for p in choose(ctx)])
     if pdf_dir is not None:
@@ -130,11 +131,10 @@ def report_file(path: Path, choose: Callable[[Context], list[Period]],
 
 
 def _regenerate(path: Path, make: Callable[[Context], list[Document]]) -> Written:
-    check_workbook_file(path)
     check_not_open(path)
     book = read_book(path)
     ctx, findings = typed_context(book)
-    if ctx.calendar.start is None or ctx.calendar.end is None:
+    if ctx.calendar.problem() is not None:  # reports are framed by the academic year
         raise InputError("year_not_set", name=path.name)
     errors = check_context(book, ctx, findings).errors
     documents = make(ctx)

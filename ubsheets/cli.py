@@ -14,6 +14,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ubsheets import __version__, actions
 from ubsheets.core import periods
@@ -171,9 +172,10 @@ def _print_report(report: Report, lang: str) -> None:
             table.add_column(t(key, lang), overflow="fold")
         for finding in report.issues:
             style = "red" if finding.severity == "error" else "yellow"
-            table.add_row(finding.sheet, finding.cell,
-                          f"[{style}]{t('severity_' + finding.severity, lang)}[/]",
-                          finding.message.replace("[", r"\["))
+            # Text, not markup: a cell's value may hold anything, brackets included.
+            table.add_row(Text(finding.sheet), Text(finding.cell),
+                          Text(t("severity_" + finding.severity, lang), style=style),
+                          Text(finding.message))
         out.print(table)
     out.print(t("validation_totals", lang, errors=report.errors, warnings=report.warnings))
     if report.valid:

@@ -40,8 +40,8 @@ class Context:
         table = self.tables[register]
         spec = table.register.column(column)
         header = table.headers.get(column) or spec.header.get(self.lang)
-        if spec.choices is not None and isinstance(value, str):
-            value = _label(spec.choices, value, self.lang)  # show "жогорку", not "higher"
+        if spec.choices is not None:
+            value = spec.choices.label_or_value(value, self.lang)  # "жогорку", not "higher"
         return make_finding(self.lang, code, sheet=table.sheet, cell=table.cell(column, line),
                             row=line, column=header, value=value, **params)
 
@@ -51,9 +51,3 @@ class Context:
         end = self.calendar.end or self.calendar.start
         return end.year if end else dt.date.today().year
 
-
-def _label(choices, code: str, lang: str) -> str:
-    try:
-        return choices.label_of(code, lang)
-    except KeyError:
-        return code

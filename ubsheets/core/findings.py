@@ -43,6 +43,7 @@ CODES: dict[str, Severity] = {
     "date_in_holiday": "warning",
     "end_before_start": "error",
     "year_end_before_start": "error",
+    "year_too_long": "error",
     "month_mismatch": "warning",
     "school_experience_exceeds_total": "error",
     "experience_exceeds_graduation": "warning",

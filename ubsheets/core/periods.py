@@ -25,7 +25,7 @@ class Period:
 
 
 def half_month(text: str) -> Period:
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-([12])", text.strip())
+    match = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})-([12])", text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise UsageError("bad_half", value=text)
     year, month, half = (int(g) for g in match.groups())
@@ -36,7 +36,7 @@ def half_month(text: str) -> Period:
 
 
 def month(text: str) -> Period:
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    match = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})", text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise UsageError("bad_month", value=text)
     return month_of(int(match.group(1)), int(match.group(2)))

@@ -12,17 +12,17 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ubsheets.core.context import Context
+from ubsheets.core.facts import documents_present, members, members_without_topic
 from ubsheets.core.periods import Period
 from ubsheets.core.sections import Document, Section
 from ubsheets.core.tables import Row
 from ubsheets.i18n import t
 from ubsheets.schema import register
-
-REPORT_PREFIX = {"ky": "Отчет", "ru": "Отчёт", "en": "Report"}
+from ubsheets.schema.owned import REPORT_SHEET_PREFIX
 
 
 def report_sheet_name(period: Period, lang: str) -> str:
-    return f"{REPORT_PREFIX.get(lang, REPORT_PREFIX['en'])} {period.code}"
+    return f"{REPORT_SHEET_PREFIX.get(lang)} {period.code}"
 
 
 def head_report(ctx: Context, period: Period) -> Document:
@@ -72,11 +72,9 @@ def activity_section(ctx: Context, period: Period) -> Section:
 
 def totals_section(ctx: Context, period: Period) -> Section:
     lessons = list(_in_period(ctx.rows("open_lessons"), "date", period))
-    documents = ctx.rows("documents")
-    members = [r for r in ctx.rows("members") if r.values.get("name")]
-    with_topic = {r.values.get("name") for r in ctx.rows("self_education") if r.values.get("topic")}
+    everyone = members(ctx)
     counted: list[tuple[str, Any]] = [
-        ("total_members", len(members)),
+        ("total_members", len(everyone)),
         ("total_open_lessons_planned", len(lessons)),
         ("total_open_lessons_held", sum(r.values.get("status") == "held" for r in lessons)),
         ("total_events_held", sum(r.values.get("status") == "held"
@@ -85,10 +83,9 @@ def totals_section(ctx: Context, period: Period) -> Section:
         ("total_control", len(list(_in_period(ctx.rows("control"), "date", period)))),
         ("total_courses_done", len(list(_in_period(ctx.rows("courses"), "done", period)))),
         ("total_meetings", len(list(_in_period(ctx.rows("meetings"), "date", period)))),
-        ("total_documents", f"{sum(r.values.get('present') == 'present' for r in documents)}"
-                            f"/{len(documents)}"),
-        ("total_self_education", f"{sum(r.values.get('name') in with_topic for r in members)}"
-                                 f"/{len(members)}"),
+        ("total_documents", f"{documents_present(ctx)}/{len(ctx.rows('documents'))}"),
+        ("total_self_education",
+         f"{len(everyone) - len(members_without_topic(ctx))}/{len(everyone)}"),
     ]
     return Section("totals", t("section_totals", ctx.lang),
                    [t("col_indicator", ctx.lang), t("col_count", ctx.lang)],
@@ -113,13 +110,8 @@ def _listing(ctx: Context, period: Period, key: str, date_key: str, fields: Iter
 def _shower(ctx: Context, reg) -> Callable[[str, Any], Any]:
     """Values as printed: dropdown codes as their labels in the workbook's language."""
     def show(field: str, value: Any) -> Any:
-        column = reg.column(field)
-        if column.choices is not None and isinstance(value, str):
-            try:
-                return column.choices.label_of(value, ctx.lang)
-            except KeyError:
-                return value
-        return value
+        choices = reg.column(field).choices
+        return value if choices is None else choices.label_or_value(value, ctx.lang)
     return show
 
 

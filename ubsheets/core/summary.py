@@ -8,14 +8,14 @@ from collections import Counter
 from collections.abc import Callable
 
 from ubsheets.core.context import Context
+from ubsheets.core.facts import documents_present, dues, members, members_without_topic
 from ubsheets.core.normalize import fold
 from ubsheets.core.periods import Period, months_of_year
-from ubsheets.core.rules.people import dues
 from ubsheets.core.sections import Document, Section
 from ubsheets.i18n import t
 from ubsheets.schema.choices import CATEGORIES, CONTROL_KINDS, EDUCATION, EVENT_KINDS, STATUSES
+from ubsheets.schema.owned import SUMMARY_SHEET
 
-SUMMARY_SHEET = {"ky": "Жыйынтык", "ru": "Сводка", "en": "Summary"}
 EXPERIENCE_BANDS = ((0, 3), (4, 10), (11, 20), (21, None))  # "young", growing, experienced…
 
 
@@ -31,13 +31,13 @@ def summary(ctx: Context) -> Document:
     title = [t("summary_title", lang), *[str(v) for v in (settings.get("school"),
                                                           settings.get("association")) if v],
              t("period_year", lang, year=f"{ctx.calendar.start.year}/{ctx.calendar.end.year}")]
-    return Document(key="summary", sheet=SUMMARY_SHEET.get(lang, SUMMARY_SHEET["en"]),
+    return Document(key="summary", sheet=SUMMARY_SHEET.get(lang),
                     title=title, sections=sections, landscape=True,
                     counts={s.key: len(s.rows) for s in sections})
 
 
 def _members(ctx: Context) -> list[dict]:
-    return [r.values for r in ctx.rows("members") if r.values.get("name")]
+    return [row.values for row in members(ctx)]
 
 
 def qualification(ctx: Context) -> Section:
@@ -149,7 +149,7 @@ def control_by_month(ctx: Context, months: list[Period]) -> Section:
 
 def documents(ctx: Context) -> Section:
     lang, rows = ctx.lang, ctx.rows("documents")
-    present = sum(r.values.get("present") == "present" for r in rows)
+    present = documents_present(ctx)
     body = [[r.values.get("document"),
              t("doc_present" if r.values.get("present") == "present" else "doc_missing", lang)]
             for r in rows]
@@ -158,12 +158,10 @@ def documents(ctx: Context) -> Section:
 
 
 def self_education(ctx: Context) -> Section:
-    lang, members = ctx.lang, _members(ctx)
-    with_topic = {fold(r.values.get("name")) for r in ctx.rows("self_education")
-                  if r.values.get("topic")}
-    missing = [m["name"] for m in members if fold(m["name"]) not in with_topic]
-    covered = len(members) - len(missing)
-    rows = [[t("self_education_covered", lang), f"{covered}/{len(members)}"]]
+    lang, everyone = ctx.lang, members(ctx)
+    missing = [row.values["name"] for row in members_without_topic(ctx)]
+    rows = [[t("self_education_covered", lang),
+             f"{len(everyone) - len(missing)}/{len(everyone)}"]]
     rows += [[name, t("self_education_no_topic", lang)] for name in missing]
     return Section("self_education", t("section_self_education", lang),
                    [t("col_indicator", lang), t("col_count", lang)], rows)

@@ -49,6 +49,9 @@ class Book:
         return table.rows if table else []
 
 
+MAX_YEAR_DAYS = 366
+
+
 @dataclass
 class Calendar:
     """The academic year and its holidays, from the settings sheet."""
@@ -56,6 +59,16 @@ class Calendar:
     start: dt.date | None
     end: dt.date | None
     holidays: list[tuple[dt.date, dt.date, str]]
+
+    def problem(self) -> str | None:
+        """Why the academic year cannot frame reports: a finding code, or None when it can."""
+        if self.start is None or self.end is None:
+            return "setting_required"
+        if self.end <= self.start:
+            return "year_end_before_start"
+        if (self.end - self.start).days > MAX_YEAR_DAYS:
+            return "year_too_long"  # e.g. 25.05.2201 typed for 25.05.2021
+        return None
 
     def in_year(self, day: dt.date) -> bool:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)

@@ -117,9 +117,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} is not a ubsheets workbook: these sheets are missing: {missing}. "
               "Create one with “ubsheets new”."},
     "year_not_set": {
-        "ky": "{name}: Жөндөөлөр барагында окуу жылынын башталышы жана аягы жазылган эмес.",
-        "ru": "{name}: на листе «Настройки» не указаны начало и конец учебного года.",
-        "en": "{name}: the settings sheet does not give the academic year's start and end."},
+        "ky": "{name}: Жөндөөлөр барагында окуу жылынын башталышы жана аягы туура жазылган эмес "
+              "(ubsheets validate).",
+        "ru": "{name}: на листе «Настройки» неверно указаны начало и конец учебного года "
+              "(ubsheets validate).",
+        "en": "{name}: the settings sheet does not give a valid academic year start and end "
+              "(ubsheets validate)."},
     "libreoffice_missing": {
         "ky": "PDF үчүн LibreOffice керек: аны орнотуңуз (https://www.libreoffice.org) же --pdf "
               "колдонбоңуз.",

@@ -102,6 +102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "Окуу жылынын аягы ({value}) башталышынан мурун.",
         "ru": "Конец учебного года ({value}) раньше его начала.",
         "en": "The academic year ends ({value}) before it starts."},
+    "year_too_long": {
+        "ky": "Окуу жылынын аягы ({value}) башталышынан бир жылдан ашык алыс: жылды текшериңиз.",
+        "ru": "Конец учебного года ({value}) дальше года от его начала: проверьте год.",
+        "en": "The academic year ends ({value}) more than a year after it starts: check the year."},
     "month_mismatch": {
         "ky": "Ай ({value}) күнгө ({date}) туура келбейт.",
         "ru": "Месяц ({value}) не совпадает с датой ({date}).",

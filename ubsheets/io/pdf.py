@@ -35,9 +35,8 @@ def check_available() -> None:
 
 def render(sheets: list[SheetSpec], out_dir: Path, stem: str) -> list[Path]:
     """``out_dir/<stem> <sheet>.pdf`` for every sheet; LibreOffice starts once for all."""
+    check_available()
     program = soffice()
-    if program is None:
-        raise UsageError("libreoffice_missing")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -47,17 +46,23 @@ def render(sheets: list[SheetSpec], out_dir: Path, stem: str) -> list[Path]:
         sources = [_single_sheet_book(sheet, work_dir / f"{i:03d}.xlsx")
                    for i, sheet in enumerate(sheets)]
         profile = (work_dir / "profile").as_uri()
-        result = subprocess.run(
-            [program, "--headless", "--norestore", f"-env:UserInstallation={profile}",
-             "--convert-to", "pdf", "--outdir", str(work_dir / "pdf"), *map(str, sources)],
-            capture_output=True, text=True, timeout=TIMEOUT_S)
+        try:
+            result = subprocess.run(
+                [program, "--headless", "--norestore", f"-env:UserInstallation={profile}",
+                 "--convert-to", "pdf", "--outdir", str(work_dir / "pdf"), *map(str, sources)],
+                capture_output=True, text=True, timeout=TIMEOUT_S)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise InputError("pdf_failed", detail=str(error)[-200:]) from None
         written = []
         for sheet, source in zip(sheets, sources, strict=True):
             made = work_dir / "pdf" / f"{source.stem}.pdf"
             if result.returncode != 0 or not made.exists():
                 raise InputError("pdf_failed", detail=(result.stderr or result.stdout)[-200:])
             target = out_dir / f"{stem} {sheet.name}.pdf"
-            shutil.move(made, target)
+            try:
+                shutil.move(made, target)
+            except OSError:
+                raise InputError("cannot_write", name=target.name, folder=str(out_dir)) from None
             written.append(target)
     return written
 

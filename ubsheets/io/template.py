@@ -131,10 +131,8 @@ def _cell_value(column: Column, value: Any, lang: str) -> Any:
     if isinstance(value, Label):
         return value.get(lang)
     if column.kind is Kind.CHOICE and column.choices is not None:
-        try:
-            return column.choices.label_of(str(value), lang)
-        except KeyError:
-            return value  # not a code: written as typed (tests and the demo's mistakes do this)
+        return column.choices.label_or_value(value, lang)  # a non-code: as typed (the demo's
+        # mistakes and the tests write such values)
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):

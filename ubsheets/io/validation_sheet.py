@@ -5,8 +5,8 @@ from __future__ import annotations
 from ubsheets.core.findings import Report
 from ubsheets.i18n import t
 from ubsheets.io.sheet_model import Cell, SheetSpec, Style, sheet_ref
+from ubsheets.schema.owned import VALIDATION_SHEET
 
-SHEET_NAME = {"ky": "Текшерүү", "ru": "Проверка", "en": "Validation"}
 _HEADER = Style(bold=True, color="FFFFFF", fill="1F4E78", border=True, wrap=True,
                 valign="center")
 _LINK = Style(color="0563C1", underline=True, border=True)
@@ -35,7 +35,7 @@ def validation_sheet(report: Report, lang: str) -> SheetSpec:
     rows.append([])
     rows.append([Cell(t("validation_totals", lang, errors=report.errors,
                         warnings=report.warnings), Style(bold=True))])
-    return SheetSpec(name=SHEET_NAME.get(lang, SHEET_NAME["en"]), rows=rows,
+    return SheetSpec(name=VALIDATION_SHEET.get(lang), rows=rows,
                      col_widths=list(_WIDTHS), freeze="A2",
                      autofilter=f"A1:G{len(report.issues) + 1}", landscape=True,
                      print_title_rows=(1, 1), tab_color="C00000" if report.errors else "70AD47")

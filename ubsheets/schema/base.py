@@ -67,6 +67,13 @@ class ChoiceList:
                 return choice.label.get(lang)
         raise KeyError(code)
 
+    def label_or_value(self, value: object, lang: str) -> object:
+        """A code shown as its label; anything else (a typo a user made) as it is."""
+        for choice in self.choices:
+            if choice.code == value:
+                return choice.label.get(lang)
+        return value
+
 
 @dataclass(frozen=True)
 class Column:

@@ -29,12 +29,12 @@ SPANS: dict[str, tuple[str, str]] = {"subject_weeks": ("start", "end"), "holiday
 
 def academic_year(ctx: Context) -> Iterator[Finding]:
     start, end = ctx.calendar.start, ctx.calendar.end
-    if start and end and end <= start:
+    problem = ctx.calendar.problem()
+    if problem in ("year_end_before_start", "year_too_long"):
         line = ctx.settings.lines.get("year_end", ctx.tables["settings"].header_line)
-        yield ctx.finding("year_end_before_start", "settings", line, "value", end)
-        return
-    if not (start and end):
-        return
+        yield ctx.finding(problem, "settings", line, "value", end)
+    if problem is not None:
+        return  # a missing year is reported with the settings; dates cannot be placed
     for key, columns in IN_YEAR.items():
         for row in ctx.rows(key):
             for column in columns:

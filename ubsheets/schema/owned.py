@@ -1,0 +1,12 @@
+"""The sheets ubsheets writes and owns (regenerated at will; the registers are the user's).
+
+Each carries a hidden marker, so a user's own sheet of the same name is never replaced.
+"""
+
+from __future__ import annotations
+
+from ubsheets.schema.base import Label
+
+VALIDATION_SHEET = Label("Текшерүү", "Проверка", "Validation")
+SUMMARY_SHEET = Label("Жыйынтык", "Сводка", "Summary")
+REPORT_SHEET_PREFIX = Label("Отчет", "Отчёт", "Report")  # + " 2020-10-1", " 2020-10", …
