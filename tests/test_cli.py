@@ -196,3 +196,19 @@ def test_every_command_has_help_and_a_readme_mention():
 def test_console_script_is_installed():
     result = subprocess.run(["ubsheets", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("ubsheets ")
+
+
+def test_new_force_keeps_the_replaced_workbook_as_a_backup(tmp_path):
+    path = make_book(tmp_path / "b.xlsx")
+    before = path.read_bytes()
+    assert run("new", path, "--force").returncode == 0
+    assert (tmp_path / "b.xlsx.bak").read_bytes() == before
+
+
+def test_brackets_in_a_cell_are_printed_as_typed(tmp_path):
+    rows = [dict(r) for r in ROWS["members"]]
+    rows[1]["weekly_hours"] = "x\\[/] [bold]"
+    path = make_book(tmp_path / "b.xlsx", members=rows)
+    result = run("validate", path, "--no-write")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "«x\\[/] [bold]» сан эмес." in result.stdout

@@ -146,6 +146,7 @@ def test_report_sheet_is_printable(tmp_path):
     (("--half", "2020-10-3"),
      "Ката: Жарым айды 2020-10-1 (1–15) же 2020-10-2 (16–31) түрүндө жазыңыз: 2020-10-3\n"),
     (("--month", "2020-13"), "Ката: Айды 2020-10 түрүндө жазыңыз: 2020-13\n"),
+    (("--month", "0000-01"), "Ката: Айды 2020-10 түрүндө жазыңыз: 0000-01\n"),
     (("--year", "--all"), "Ката: Бир мезгилди тандаңыз: --half, --month, --year же --all.\n"),
 ])
 def test_period_misuse(tmp_path, args, message):
@@ -199,3 +200,15 @@ def test_a_users_own_sheet_with_our_name_is_never_replaced(tmp_path):
     assert len(result.stderr.splitlines()) == 1
     assert path.read_bytes() == before
     assert not (tmp_path / "b.xlsx.bak").exists()
+
+
+def test_a_year_typed_wrong_refuses_reports_instead_of_making_thousands(tmp_path):
+    import datetime as dt
+
+    path = make_book(tmp_path / "b.xlsx", settings={"year_end": dt.date(2201, 5, 25)})
+    before = path.read_bytes()
+    result = run("report", path, "--all")
+    assert result.returncode == 2
+    assert result.stderr == ("Ката: b.xlsx: Жөндөөлөр барагында окуу жылынын башталышы жана аягы "
+                             "туура жазылган эмес (ubsheets validate).\n")
+    assert path.read_bytes() == before

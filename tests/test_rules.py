@@ -106,6 +106,8 @@ SETTINGS_CASES = {
                                    [("Жөндөөлөр", "B10", "year_end_before_start")]),
     "head is not a member": ({"head": "Белгисиз Адам"}, [("Жөндөөлөр", "B5", "head_not_member")]),
     "year start missing": ({"year_start": None}, [("Жөндөөлөр", "B9", "setting_required")]),
+    "year end typed as 2201": ({"year_end": D(2201, 5, 25)},
+                               [("Жөндөөлөр", "B10", "year_too_long")]),
     "school missing": ({"school": None}, [("Жөндөөлөр", "B2", "setting_missing")]),
 }
 

@@ -47,7 +47,9 @@ class Context:
 
     @property
     def year_end(self) -> int:
-        """The calendar year in which the academic year ends (today's year if unset)."""
-        end = self.calendar.end or self.calendar.start
-        return end.year if end else dt.date.today().year
-
+        """The calendar year in which the academic year ends; when the settings' end cannot be
+        trusted (missing, before the start, a typo years ahead), the year after the start."""
+        start, end = self.calendar.start, self.calendar.end
+        if end is not None and (start is None or self.calendar.problem() is None):
+            return end.year
+        return start.year + 1 if start else dt.date.today().year
