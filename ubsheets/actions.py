@@ -25,7 +25,7 @@ from ubsheets.io.report_layout import document_sheet
 from ubsheets.io.safe_write import check_not_open, safe_replace
 from ubsheets.io.sheet_model import SheetSpec
 from ubsheets.io.validation_sheet import validation_sheet
-from ubsheets.schema.settings import DEFAULT_PERIOD_YEARS
+from ubsheets.schema import SETTINGS
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # The usual Kyrgyz calendar; every date is a setting the user can change in the workbook.
@@ -57,7 +57,7 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
     (wm, wd), (em, ed) = TYPICAL_WINTER_BREAK
     settings = {"school": school, "year_start": dt.date(start, 9, 1),
                 "year_end": dt.date(end, *TYPICAL_YEAR_END),
-                "course_period": DEFAULT_PERIOD_YEARS, "attestation_period": DEFAULT_PERIOD_YEARS}
+                **{item.key: item.default for item in SETTINGS if item.default is not None}}
     holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
                  "name": {"ky": "Кышкы каникул", "ru": "Зимние каникулы"}.get(lang,
                                                                              "Winter break")}]

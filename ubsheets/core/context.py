@@ -9,7 +9,7 @@ from typing import Any
 
 from ubsheets.core.findings import Finding, make_finding
 from ubsheets.core.tables import Calendar, Row, Table
-from ubsheets.schema.settings import DEFAULT_PERIOD_YEARS
+from ubsheets.schema.settings import setting
 
 
 @dataclass
@@ -21,8 +21,9 @@ class Settings:
         return self.values.get(key)
 
     def period(self, key: str) -> int:
+        """A period in years; a zero or negative one typed by mistake counts as the default."""
         value = self.values.get(key)
-        return value if isinstance(value, int) and value > 0 else DEFAULT_PERIOD_YEARS
+        return value if isinstance(value, int) and value > 0 else setting(key).default
 
 
 @dataclass

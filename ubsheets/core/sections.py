@@ -6,7 +6,7 @@ The adapters lay them out on sheets (``io/report_layout.py``); nothing here know
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass
@@ -30,5 +30,7 @@ class Document:
     sections: list[Section]
     signatures: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    landscape: bool = False
+    # "form": a few wide columns, the first table's header repeated on every printed page (the
+    # head's report); "grid": a label column and narrow month columns, on landscape (summary).
+    layout: Literal["form", "grid"] = "form"
     counts: dict[str, int] = field(default_factory=dict)  # for --json

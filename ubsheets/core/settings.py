@@ -35,7 +35,10 @@ def read_settings(table: Table, lang: str) -> tuple[Settings, list[Finding]]:
         except CellProblem as problem:
             findings.append(find(problem.code, row.line, "value", value, **problem.params))
     for item in SETTINGS:
-        if item.key in settings.values or item.key in ("course_period", "attestation_period"):
+        if item.key in settings.values:
+            continue
+        if item.default is not None:
+            settings.values[item.key] = item.default
             continue
         line = settings.lines.get(item.key, table.header_line)
         code = "setting_required" if item.required else "setting_missing"

@@ -32,7 +32,7 @@ def summary(ctx: Context) -> Document:
                                                           settings.get("association")) if v],
              t("period_year", lang, year=f"{ctx.calendar.start.year}/{ctx.calendar.end.year}")]
     return Document(key="summary", sheet=SUMMARY_SHEET.get(lang),
-                    title=title, sections=sections, landscape=True,
+                    title=title, sections=sections, layout="grid",
                     counts={s.key: len(s.rows) for s in sections})
 
 
@@ -96,7 +96,8 @@ def lessons_by_teacher(ctx: Context) -> Section:
 
 
 def _month_grid(ctx: Context, key: str, day_of: Callable[[dict], dt.date | None],
-                months: list[Period], category: str, labels: list[tuple[str, str]]
+                months: list[Period], category: str, labels: list[tuple[str, str]],
+                first_header: str = "col_kind", total_row: bool = True
                 ) -> tuple[list[str], list[list]]:
     """Rows per category, a column per month and a total, as the planning document's grid."""
     grid: dict[str, Counter] = {code: Counter() for code, _ in labels}
@@ -108,10 +109,12 @@ def _month_grid(ctx: Context, key: str, day_of: Callable[[dict], dt.date | None]
                     grid[code][index] += 1
     rows = [[label, *(grid[code][i] for i in range(len(months))), sum(grid[code].values())]
             for code, label in labels]
-    rows.append([t("total", ctx.lang), *(sum(r[i + 1] for r in rows) for i in range(len(months))),
-                 sum(r[-1] for r in rows)])
-    header = [t("col_kind", ctx.lang), *(t(f"month_{m.start.month:02d}", ctx.lang)
-                                         for m in months), t("total", ctx.lang)]
+    if total_row:
+        rows.append([t("total", ctx.lang), *(sum(r[i + 1] for r in rows)
+                                             for i in range(len(months))),
+                     sum(r[-1] for r in rows)])
+    header = [t(first_header, ctx.lang), *(t(f"month_{m.start.month:02d}", ctx.lang)
+                                           for m in months), t("total", ctx.lang)]
     return header, rows
 
 
@@ -121,10 +124,10 @@ def _dated(values: dict) -> dt.date | None:
 
 def lessons_by_month(ctx: Context, months: list[Period]) -> Section:
     labels = [(c.code, c.label.get(ctx.lang)) for c in STATUSES.choices]
-    header, rows = _month_grid(ctx, "open_lessons", _dated, months, "status", labels)
-    header[0] = t("col_status", ctx.lang)
+    header, rows = _month_grid(ctx, "open_lessons", _dated, months, "status", labels,
+                               first_header="col_status", total_row=False)
     return Section("open_lessons_by_month", t("section_lessons_by_month", ctx.lang), header,
-                   rows[:-1], chart="column")
+                   rows, chart="column")
 
 
 def events_by_month(ctx: Context, months: list[Period]) -> Section:

@@ -32,7 +32,7 @@ CHART_ROWS = 18
 
 
 def document_sheet(doc: Document) -> SheetSpec:
-    widths = SUMMARY_WIDTHS if doc.key == "summary" else REPORT_WIDTHS
+    widths = SUMMARY_WIDTHS if doc.layout == "grid" else REPORT_WIDTHS
     ncols = max([len(s.header) for s in doc.sections] + [len(REPORT_WIDTHS)])
     widths = tuple(widths[:ncols]) + (widths[-1],) * max(0, ncols - len(widths))
     sheet = _Layout(ncols, widths)
@@ -51,9 +51,9 @@ def document_sheet(doc: Document) -> SheetSpec:
     for signature in doc.signatures:
         sheet.blank()
         sheet.merged_line(signature, _SIGN)
-    repeat = (header_line, header_line) if doc.key != "summary" and header_line else None
+    repeat = (header_line, header_line) if doc.layout == "form" and header_line else None
     return SheetSpec(name=doc.sheet, rows=sheet.rows, col_widths=list(widths),
-                     merges=sheet.merges, landscape=doc.landscape, fit_width=True,
+                     merges=sheet.merges, landscape=doc.layout == "grid", fit_width=True,
                      print_title_rows=repeat, row_heights=sheet.heights, charts=tuple(charts))
 
 

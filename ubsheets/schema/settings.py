@@ -19,7 +19,10 @@ class Setting:
     kind: Kind
     help: Label
     required: bool = False  # required settings are errors when missing, others warnings
+    default: object = None  # used when the cell is empty; a setting with one is never missing
 
+
+DEFAULT_PERIOD_YEARS = 5  # no national rule since the 2023 law (NOTES.md); a setting
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("school", L("Мектеп", "Школа", "School"), Kind.TEXT,
@@ -50,16 +53,16 @@ SETTINGS: tuple[Setting, ...] = (
                                "Course period (years)"), Kind.INT,
             L("Канча жылда бир курстан өтүү керек (демейки 5).",
               "Раз в сколько лет нужны курсы ПК (по умолчанию 5).",
-              "Courses are due after this many years (default 5).")),
+              "Courses are due after this many years (default 5)."),
+            default=DEFAULT_PERIOD_YEARS),
     Setting("attestation_period", L("Аттестациянын мөөнөтү (жыл)",
                                     "Периодичность аттестации (лет)",
                                     "Attestation period (years)"), Kind.INT,
             L("Канча жылда бир аттестация (демейки 5).",
               "Раз в сколько лет аттестация (по умолчанию 5).",
-              "Attestation is due after this many years (default 5).")),
+              "Attestation is due after this many years (default 5)."),
+            default=DEFAULT_PERIOD_YEARS),
 )
-
-DEFAULT_PERIOD_YEARS = 5  # no national rule since the 2023 law (NOTES.md); a setting
 
 SETTINGS_SHEET = L("Жөндөөлөр", "Настройки", "Settings")
 
