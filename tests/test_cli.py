@@ -98,7 +98,7 @@ def test_validate_writes_a_linked_sheet_and_keeps_every_register_value(tmp_path)
     before = grids(path, register_sheets("ky"))
     result = run("validate", path)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[-1] == f"Жыйынтык «Текшерүү» барагына жазылды: {path}"
+    assert result.stdout.splitlines()[-1] == f"Текшерүүнүн натыйжасы «Текшерүү» барагына жазылды: {path}"
     assert grids(path, register_sheets("ky")) == before
     ws = openpyxl.load_workbook(path)["Текшерүү"]
     assert [c.value for c in ws[1]] == ["№", "Барак", "Уяча", "Деңгээли", "Мааниси",

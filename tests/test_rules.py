@@ -42,6 +42,8 @@ CASES = {
                              [(M, "F3", "graduation_in_future")]),
     "graduation not a year": (changed("members", 1, graduation_year="эки миң"),
                               [(M, "F3", "not_a_year")]),
+    "graduated in 1940": (changed("members", 1, graduation_year=1940),
+                          [(M, "F3", "below_minimum")]),
     "head with 3 years": (changed("members", 0, experience=3, school_experience=3),
                           [(M, "G2", "head_not_qualified")]),
     "head without higher education": (changed("members", 0, education="vocational"),

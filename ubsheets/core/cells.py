@@ -168,7 +168,8 @@ def parser_for(column: Column, lang: str) -> Callable[[object], object]:
         low = column.min if column.min is not None else float("-inf")
         high = column.max if column.max is not None else float("inf")
         if not low <= number <= high:  # type: ignore[operator]
-            raise CellProblem(column.range_code, min=_show(column.min), max=_show(column.max))
+            code = column.range_code if column.max is not None else "below_minimum"
+            raise CellProblem(code, min=_show(column.min), max=_show(column.max))
         return number
 
     return parse_in_range

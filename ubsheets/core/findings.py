@@ -29,6 +29,7 @@ CODES: dict[str, Severity] = {
     "not_a_date": "error",
     "not_a_time": "error",
     "out_of_range": "error",
+    "below_minimum": "error",
     "hours_out_of_range": "error",
     "experience_out_of_range": "error",
     "unknown_choice": "error",

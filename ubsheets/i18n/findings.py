@@ -45,16 +45,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{value}» — не время: пишите ЧЧ:ММ, например 14:00.",
         "en": "“{value}” is not a time: write HH:MM, e.g. 14:00."},
     "out_of_range": {
-        "ky": "{value} туура эмес: {min}дөн {max}гө чейин болушу керек.",
-        "ru": "{value} — вне допустимого: от {min} до {max}.",
+        "ky": "{value} туура эмес: {min} – {max} аралыгында болушу керек.",
+        "ru": "{value} — недопустимое значение: от {min} до {max}.",
         "en": "{value} is out of range: it must be {min} to {max}."},
+    "below_minimum": {
+        "ky": "{value} туура эмес: {min} же андан чоң болушу керек.",
+        "ru": "{value} — недопустимое значение: не меньше {min}.",
+        "en": "{value} is too small: it must be at least {min}."},
     "hours_out_of_range": {
         "ky": "Жумалык саат {value} болушу мүмкүн эмес: {min}–{max} саат.",
         "ru": "Нагрузка {value} ч в неделю невозможна: допустимо {min}–{max} ч.",
         "en": "{value} weekly hours is not possible: {min}-{max} hours."},
     "experience_out_of_range": {
         "ky": "Стаж {value} жыл болушу мүмкүн эмес: {min}–{max} жыл.",
-        "ru": "Стаж {value} лет невозможен: допустимо {min}–{max} лет.",
+        "ru": "Стаж (лет): {value} — невозможно, допустимо {min}–{max}.",
         "en": "{value} years of experience is not possible: {min}-{max} years."},
     "unknown_choice": {
         "ky": "«{value}» тизмеде жок. Тандаңыз: {allowed}.",
@@ -70,7 +74,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Class “{value}” has a Latin letter: type “{suggestion}” in Cyrillic."},
     "mixed_script": {
         "ky": "«{value}» атында латын тамгасы бар: башка барактардагы аты менен дал келбей калат.",
-        "ru": "В «{value}» есть латинская буква: имя не совпадёт с тем же именем на других листах.",
+        "ru": "В имени «{value}» есть латинская буква: оно не совпадёт с тем же именем на других "
+              "листах.",
         "en": "“{value}” contains a Latin letter: it will not match the name on other sheets."},
     "unknown_teacher": {
         "ky": "«{value}» Мүчөлөр барагында жок.{hint}",
@@ -116,7 +121,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Years at this school ({value}) exceed total experience ({total})."},
     "experience_exceeds_graduation": {
         "ky": "Стаж {value} жыл, бирок {graduated}-жылы бүткөн (болжол менен {possible} жыл).",
-        "ru": "Стаж {value} лет, но окончил(а) в {graduated} году (около {possible} лет).",
+        "ru": "Стаж (лет): {value}, но год окончания — {graduated} (возможно около {possible}).",
         "en": "{value} years of experience, but graduated in {graduated} (about {possible})."},
     "graduation_in_future": {
         "ky": "Бүткөн жылы {value} окуу жылынан ({year}) кийин.",
@@ -128,7 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} hours a week is very high (>{limit}): please check."},
     "young_teacher_experienced": {
         "ky": "Жаш адистин стажы {value} жыл ({limit} жылдан ашпашы керек).",
-        "ru": "Стаж молодого специалиста {value} лет (не более {limit}).",
+        "ru": "Стаж молодого специалиста (лет): {value}, а должен быть не более {limit}.",
         "en": "A young teacher with {value} years of experience (at most {limit})."},
     "head_missing": {
         "ky": "Мүчөлөрдүн ичинен УБнын жетекчиси белгиленген эмес (Ролу: жетекчи).",
@@ -151,9 +156,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Руководителя «{value}» нет на листе «Состав МО».",
         "en": "The head “{value}” is not on the members sheet."},
     "course_overdue": {
-        "ky": "{name}: акыркы курс {value}-жылы, кийинкиси {due}-жылы болушу керек эле.",
-        "ru": "{name}: последние курсы в {value} году, следующие были нужны в {due} году.",
-        "en": "{name}: last course in {value}, the next was due in {due}."},
+        "ky": "{name}: акыркы курс {value}-жылы, кийинкиси {due}-жылдан кечиктирбей.",
+        "ru": "{name}: последние курсы в {value} г., следующие — не позднее {due} г.",
+        "en": "{name}: last course in {value}, the next is due by {due}."},
     "course_never": {
         "ky": "{name}: билимин өркүндөтүү курсу жөнүндө маалымат жок.",
         "ru": "{name}: нет сведений о курсах повышения квалификации.",
@@ -164,7 +169,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name}: last attestation in {value}, the next is due in {due}."},
     "no_self_education_topic": {
         "ky": "«{value}» үчүн өз билимин өркүндөтүү темасы жок.",
-        "ru": "У «{value}» нет темы самообразования.",
+        "ru": "Нет темы самообразования: «{value}».",
         "en": "“{value}” has no self-education topic."},
     "mentor_is_young_teacher": {
         "ky": "Насаатчы жаш мугалимдин өзү болуп калган: «{value}».",

@@ -1,7 +1,7 @@
 """Words of the workbook and the command line: notes, prompts, headings, progress."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "required_column": {"ky": "Милдеттүү толтурулат.", "ru": "Обязательно для заполнения.",
+    "required_column": {"ky": "Толтуруу милдеттүү.", "ru": "Обязательно для заполнения.",
                         "en": "Required."},
     "dropdown_error": {"ky": "Тизмеден тандаңыз.", "ru": "Выберите значение из списка.",
                        "en": "Pick a value from the list."},
@@ -21,7 +21,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "validation_ok": {
         "ky": "Ката табылган жок.", "ru": "Ошибок не найдено.", "en": "No errors found."},
     "validation_written": {
-        "ky": "Жыйынтык «{sheet}» барагына жазылды: {path}",
+        "ky": "Текшерүүнүн натыйжасы «{sheet}» барагына жазылды: {path}",
         "ru": "Результат записан на лист «{sheet}»: {path}",
         "en": "Results written to sheet “{sheet}”: {path}"},
     "created": {
@@ -62,7 +62,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "registers_have_errors": {
         "ky": "Эскертүү: реестрлерде {errors} ката бар; туура эмес уячалар эсепке алынган жок "
               "(ubsheets validate).",
-        "ru": "Внимание: в реестрах {errors} ошибок; неверные ячейки не учтены "
+        "ru": "Внимание: ошибок в реестрах: {errors}; неверные ячейки не учтены "
               "(ubsheets validate).",
         "en": "Note: the registers have {errors} errors; their bad cells were left out "
               "(ubsheets validate)."},
