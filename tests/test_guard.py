@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from ubsheets.errors import InputError
 from ubsheets.io import guard
 from ubsheets.io.guard import check_workbook_file
+from ubsheets.io.reader import check_sheets_readable
 
 BILLION_LAUGHS = (
     '<!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -283,6 +284,21 @@ def test_no_traceback_for_any_bytes(tmp_path_factory: pytest.TempPathFactory, da
         check_workbook_file(path)
     except InputError as error:
         assert "\n" not in error.message("en")
+
+
+def test_a_part_the_guard_does_not_open_is_refused_where_it_is_read(book: Path, tmp_path: Path) -> None:
+    """Only XML parts are opened here, so a picture zipfile cannot unpack (an unknown compression
+    method) passes; reading it is left to ``BROKEN_ZIP``, shared by the reader and the writer."""
+    path = tmp_path / "picture.xlsx"
+    with zipfile.ZipFile(book) as old, zipfile.ZipFile(path, "w") as new:
+        for info in old.infolist():
+            new.writestr(info, old.read(info))
+        new.writestr("xl/media/image1.png", b"\x89PNG\r\n\x1a\n")
+        new.getinfo("xl/media/image1.png").compress_type = 99
+    assert check_workbook_file(path) is None
+    with pytest.raises(InputError) as caught:
+        check_sheets_readable(path, ["Мүчөлөр"])
+    assert (caught.value.key, caught.value.params["name"]) == ("damaged_workbook", "picture.xlsx")
 
 
 def test_every_message_is_one_line_in_every_language() -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 import shutil
 import struct
 import subprocess
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -18,9 +20,12 @@ import openpyxl
 import pytest
 import xlsxwriter
 import xlwings
+from builders import make_book
 from python_calamine import CalamineWorkbook
 
 from ubsheets.errors import InputError
+from ubsheets.i18n import t
+from ubsheets.io.guard import check_workbook_file
 from ubsheets.io.package_writer import write_owned_sheets
 from ubsheets.io.safe_write import safe_replace
 from ubsheets.io.sheet_model import Cell, SheetSpec, Style
@@ -457,6 +462,85 @@ def test_a_file_that_is_no_workbook_is_refused(tmp_path: Path) -> None:
             write_owned_sheets(path, tmp_path / "out.xlsx", [check_spec()])
         assert (caught.value.key, caught.value.params) == ("not_a_workbook", {"name": path.name})
     assert not (tmp_path / "out.xlsx").exists()
+
+
+# --- damaged and malformed packages ----------------------------------------------------------
+
+
+def with_broken_picture(source: Path, target: Path, damage: str) -> Path:
+    """``source`` with its picture (or one more) broken so that the guard, which opens only XML
+    parts, lets it pass and it fails only when it is read: a compression method zipfile cannot
+    read, or a wrong checksum."""
+    picture = "xl/media/image1.png"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename != picture:
+                new.writestr(info, old.read(info))
+        new.writestr(zipfile.ZipInfo(picture, (2020, 9, 1, 0, 0, 0)), png_bytes(), zipfile.ZIP_STORED)
+        info = new.getinfo(picture)
+        if damage == "method":
+            info.compress_type = 99  # the central directory, which a reader trusts, says so
+        else:
+            info.CRC ^= 1
+    check_workbook_file(target)
+    return target
+
+
+@pytest.mark.parametrize("damage", ["method", "checksum"])
+def test_an_entry_that_fails_while_copied_is_a_damaged_workbook(written: Path, damage: str) -> None:
+    src = with_broken_picture(written, written.with_name("broken.xlsm"), damage)
+    out = written.with_name("out2.xlsm")
+    with pytest.raises(InputError) as caught:
+        write_owned_sheets(src, out, [check_spec()])
+    assert caught.value.key == "damaged_workbook" and caught.value.params["name"] == "broken.xlsm"
+    assert str(caught.value.params["detail"]).startswith("xl/media/image1.png: ")
+    assert not out.exists()
+
+
+def test_the_cli_refuses_a_damaged_picture_in_one_line_and_keeps_the_file(tmp_path: Path) -> None:
+    book = with_broken_picture(make_book(tmp_path / "whole.xlsx"), tmp_path / "book.xlsx", "method")
+    before = book.read_bytes()
+    env = {k: v for k, v in os.environ.items() if k not in {"UBSHEETS_LANG", "UBSHEETS_DEBUG"}}
+    result = subprocess.run([sys.executable, "-m", "ubsheets", "summarize", str(book)], env=env,
+                            capture_output=True, text=True, timeout=120)
+    expected = f"{t('error_prefix', 'ky')}: {t('damaged_workbook', 'ky', name='book.xlsx')}\n"
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", expected)
+    assert book.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["book.xlsx", "whole.xlsx"]
+
+
+ONE_SHEET = '<sheets><sheet name="Data" sheetId="1" r:id="rId2"/></sheets>'
+WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+MALFORMED = {  # (part, its text in minimal_workbook, replaced by)
+    "sheetId not a number": ("xl/workbook.xml", "<sheets/>", ONE_SHEET.replace('sheetId="1"', 'sheetId="x1"')),
+    "sheet without a name": ("xl/workbook.xml", "<sheets/>", ONE_SHEET.replace('name="Data" ', "")),
+    "no <sheets>": ("xl/workbook.xml", "<sheets/>", ""),
+    "our sheet names no part": (
+        "xl/workbook.xml",
+        "<sheets/>",
+        f'<sheets><sheet name="{OURS}" sheetId="1" r:id="rId9"/></sheets><definedNames>'
+        '<definedName name="_ubsheets_owned" localSheetId="0">TRUE</definedName></definedNames>',
+    ),
+    "styles relationship names no part": (WORKBOOK_RELS, 'Target="styles.xml"', 'TargetMode="External" Target="x"'),
+}
+
+
+@pytest.mark.parametrize(("part", "old", "new"), MALFORMED.values(), ids=MALFORMED.keys())
+def test_a_workbook_xml_we_cannot_make_sense_of_is_damaged(tmp_path: Path, part: str, old: str, new: str) -> None:
+    src = minimal_workbook(tmp_path / "min.xlsx")
+    parts = entries(src)
+    assert old.encode() in parts[part]
+    parts[part] = parts[part].replace(old.encode(), new.encode())
+    with zipfile.ZipFile(src, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    out = tmp_path / "out.xlsx"
+    with pytest.raises(InputError) as caught:
+        write_owned_sheets(src, out, [check_spec()])
+    assert (caught.value.key, caught.value.params["name"]) == ("damaged_workbook", "min.xlsx")
+    assert str(caught.value.params["detail"]).startswith(part + ": ")
+    assert "\n" not in caught.value.message("ky")
+    assert not out.exists()
 
 
 def test_cell_values_become_excel_values() -> None:

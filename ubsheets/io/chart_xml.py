@@ -13,7 +13,7 @@ import math
 import numbers
 from collections.abc import Sequence
 
-from ubsheets.io.sheet_model import Cell, CellValue, ChartSpec, col_letter, parse_cell_ref
+from ubsheets.io.sheet_model import Cell, CellValue, ChartSpec, col_letter, parse_cell_ref, sheet_ref
 from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, excel_serial, xml_text
 
 CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -136,9 +136,8 @@ def _range_cells(ref: str) -> list[tuple[int, int]]:
 
 def formula(sheet_name: str, cells: list[tuple[int, int]]) -> str:
     """``'Жыйынтык'!$B$12:$J$12``: always quoted, so any sheet name works."""
-    quoted = "'" + sheet_name.replace("'", "''") + "'!"
     start, end = (f"${col_letter(col)}${row}" for row, col in (cells[0], cells[-1]))
-    return quoted + (start if len(cells) == 1 else f"{start}:{end}")
+    return sheet_ref(sheet_name, start if len(cells) == 1 else f"{start}:{end}")
 
 
 def _value(rows: Rows, row: int, col: int) -> CellValue:

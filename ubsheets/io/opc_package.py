@@ -1,28 +1,30 @@
 """The zip side of a workbook (OPC): parts by name, their relationships, and entries copied untouched.
 
 ``package_writer`` decides what changes; this module reads the source package and writes the
-result, copying every entry it is not given new content for byte for byte.
+result, copying every entry it is not given new content for byte for byte. An entry that cannot be
+read (the guard opens only the XML parts) is ``damaged_workbook``; a failure to write is not ours to
+rename and goes up as it is.
 """
 
 from __future__ import annotations
 
 import posixpath
-import shutil
 import zipfile
-import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote
 
 from ubsheets.errors import InputError
+from ubsheets.io.guard import BROKEN_ZIP
 from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, xml_text
 from ubsheets.io.xml_text import attrs, edit_elements, insert_before_close, parse_safely, qualify, root_prefix, set_attr
 
 WORKBOOK = "xl/workbook.xml"
 TYPES = "[Content_Types].xml"
-BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
 _PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_COPY_CHUNK_BYTES = 1 << 20
 
 
 def rels_name(part: str) -> str:
@@ -56,7 +58,9 @@ class Package:
         return part_key(part) in self.names
 
     def read(self, part: str) -> bytes:
-        return self.zin.read(self.names[part_key(part)])
+        name = self.names[part_key(part)]
+        with _reading_entry(self.name, name):
+            return self.zin.read(name)
 
     def text(self, part: str) -> str:
         if not self.has(part):
@@ -91,6 +95,24 @@ class Package:
                     if "part" in rel:
                         found.setdefault(rel["part"], set()).add(source)
         return found
+
+
+@contextmanager
+def open_package(path: Path) -> Iterator[Package]:
+    """The workbook package at ``path``, open for reading; one ``InputError`` if it is none."""
+    try:
+        zin = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise InputError("file_not_found", name=path.name) from None
+    except zipfile.BadZipFile:  # no zip at all
+        raise InputError("not_a_workbook", name=path.name) from None
+    except BROKEN_ZIP as exc:
+        raise InputError("damaged_workbook", name=path.name, detail=str(exc)[:200]) from exc
+    with zin:
+        pkg = Package(zin, path.name)
+        if not pkg.has(WORKBOOK):
+            raise InputError("not_a_workbook", name=path.name)
+        yield pkg
 
 
 def relative_target(source: str, part: str) -> str:
@@ -150,7 +172,7 @@ def write_package(pkg: Package, dst: Path, parts: dict[str, bytes], dropped: set
             if key in parts:
                 zout.writestr(_copy_info(info), parts[key])
             elif key not in dropped:
-                _copy_entry(pkg.zin, zout, info)
+                _copy_entry(pkg, zout, info)
         for name in new_names:
             if part_key(name) in parts:
                 new = zipfile.ZipInfo(name, stamp)
@@ -166,9 +188,27 @@ def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     return copy
 
 
-def _copy_entry(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+def _copy_entry(pkg: Package, zout: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Copy one entry; only the reading side is guarded, so a full disk stays an OSError."""
     if info.is_dir():
         zout.writestr(_copy_info(info), b"")
         return
-    with zin.open(info) as reader, zout.open(_copy_info(info), "w") as writer:
-        shutil.copyfileobj(reader, writer, 1 << 20)
+    with _reading_entry(pkg.name, info.filename):
+        reader = pkg.zin.open(info)  # an unknown compression method fails here
+    with reader, zout.open(_copy_info(info), "w") as writer:
+        while True:
+            with _reading_entry(pkg.name, info.filename):
+                chunk = reader.read(_COPY_CHUNK_BYTES)  # a bad stream or CRC fails here
+            if not chunk:
+                break
+            writer.write(chunk)
+
+
+@contextmanager
+def _reading_entry(name: str, entry: str) -> Iterator[None]:
+    """What a broken zip raises while reading ``entry`` of the file ``name`` becomes one
+    ``damaged_workbook``, naming the entry."""
+    try:
+        yield
+    except BROKEN_ZIP as exc:
+        raise InputError("damaged_workbook", name=name, detail=f"{entry}: {exc}"[:200]) from exc

@@ -19,11 +19,13 @@ from ubsheets.core.normalize import fold
 from ubsheets.core.tables import Book, Row, Table
 from ubsheets.errors import InputError
 from ubsheets.i18n import LANGS
-from ubsheets.io.guard import check_workbook_file
+from ubsheets.io.guard import BROKEN_ZIP, check_workbook_file
 from ubsheets.io.template import META_SHEET
 from ubsheets.schema import ALL_TABLES, Register
 
 HEADER_SEARCH_ROWS = 10  # a user may insert a title above the table
+# A file the guard let through can still be damaged where it did not look (inside a sheet).
+_UNREADABLE = (*BROKEN_ZIP, CalamineError)
 
 
 def read_book(path: Path) -> Book:
@@ -33,7 +35,7 @@ def read_book(path: Path) -> Book:
         workbook = CalamineWorkbook.from_path(str(path))
         grids = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
                  for name in workbook.sheet_names}
-    except (CalamineError, OSError, ValueError) as error:
+    except _UNREADABLE as error:
         raise InputError("damaged_workbook", name=path.name, detail=str(error)[:200]) from None
     meta = _read_meta(grids.get(META_SHEET, []))
     sheet_of = _match_sheets(grids)
@@ -58,7 +60,7 @@ def check_sheets_readable(path: Path, names: list[str]) -> None:
         with zipfile.ZipFile(path) as package:
             broken = package.testzip()
         found = set(CalamineWorkbook.from_path(str(path)).sheet_names)
-    except (CalamineError, OSError, ValueError, zipfile.BadZipFile) as error:
+    except _UNREADABLE as error:
         raise InputError("damaged_workbook", name=path.name, detail=str(error)[:200]) from None
     if broken is not None or not set(names) <= found:
         raise InputError("damaged_workbook", name=path.name, detail=broken or "sheets")

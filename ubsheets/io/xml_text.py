@@ -94,5 +94,5 @@ def insert_before_first(text: str, later: Iterable[str], fragment: str, parent: 
 def parse_safely(data: bytes, name: str) -> Element:
     try:
         return SafeET.fromstring(data)
-    except (SafeET.ParseError, DefusedXmlException) as exc:
+    except (SafeET.ParseError, DefusedXmlException, LookupError) as exc:  # LookupError: a garbled encoding name
         raise InputError("not_a_workbook", name=name) from exc
