@@ -20,8 +20,7 @@ from ubsheets.core.tables import Book, Row, Table
 from ubsheets.errors import InputError
 from ubsheets.i18n import LANGS
 from ubsheets.io.guard import BROKEN_ZIP, check_workbook_file
-from ubsheets.io.template import META_SHEET
-from ubsheets.schema import ALL_TABLES, Register
+from ubsheets.schema import ALL_TABLES, META_SHEET, Register
 
 HEADER_SEARCH_ROWS = 10  # a user may insert a title above the table
 # A file the guard let through can still be damaged where it did not look (inside a sheet).
@@ -33,16 +32,18 @@ def read_book(path: Path) -> Book:
     check_workbook_file(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
+        sheet_of = _match_sheets(workbook.sheet_names)
+        missing = [reg.sheet for reg in ALL_TABLES if reg.key not in sheet_of]
+        if missing:
+            unique = list(dict.fromkeys(missing))
+            raise InputError("not_ubsheets_workbook", name=path.name, missing=unique)
+        # Only the registers' sheets: reports, summaries and the user's own sheets are not read.
+        wanted = {*sheet_of.values(), *([META_SHEET] if META_SHEET in workbook.sheet_names else [])}
         grids = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                 for name in workbook.sheet_names}
+                 for name in wanted}
     except _UNREADABLE as error:
         raise InputError("damaged_workbook", name=path.name, detail=str(error)[:200]) from None
     meta = _read_meta(grids.get(META_SHEET, []))
-    sheet_of = _match_sheets(grids)
-    missing = [reg.sheet for reg in ALL_TABLES if reg.key not in sheet_of]
-    if missing:
-        unique = list(dict.fromkeys(missing))
-        raise InputError("not_ubsheets_workbook", name=path.name, missing=unique)
     lang = meta.get("lang") or _guess_lang(sheet_of.values())
     tables = {reg.key: _read_table(reg, sheet_of[reg.key], grids[sheet_of[reg.key]])
               for reg in ALL_TABLES}
@@ -70,9 +71,9 @@ def _read_meta(grid: list[list[object]]) -> dict[str, str]:
     return {str(row[0]): str(row[1]) for row in grid if len(row) >= 2 and row[0] and row[1]}
 
 
-def _match_sheets(grids: dict[str, list[list[object]]]) -> dict[str, str]:
+def _match_sheets(sheet_names: list[str]) -> dict[str, str]:
     """Register key -> the workbook's sheet that holds it, by the sheet's name in any language."""
-    by_folded = {fold(name): name for name in grids}
+    by_folded = {fold(name): name for name in sheet_names}
     found = {}
     for reg in ALL_TABLES:
         for label in reg.sheet.all():

@@ -26,6 +26,7 @@ from ubsheets.i18n import t
 from ubsheets.schema import (
     ALL_TABLES,
     MEMBERS,
+    META_SHEET,
     SETTINGS,
     SETTINGS_TABLE,
     TEMPLATE_VERSION,
@@ -36,7 +37,6 @@ from ubsheets.schema import (
 )
 from ubsheets.schema.choices import ALL_LISTS
 
-META_SHEET = "ubsheets"  # hidden: template version, language, and the dropdown lists
 TEACHERS_NAME = "ub_teachers"
 DATE_FORMAT = "DD.MM.YYYY"
 TIME_FORMAT = "HH:MM"

@@ -10,6 +10,9 @@ from ubsheets.schema.people import COURSES, MEMBERS, MENTORING, SELF_EDUCATION
 from ubsheets.schema.settings import HOLIDAYS, SETTINGS, SETTINGS_SHEET, SETTINGS_TABLE, Setting
 from ubsheets.schema.teaching import CLUBS, OPEN_LESSONS, SUBJECT_WEEKS
 
+# The hidden sheet of every master workbook: template version, language, dropdown lists.
+META_SHEET = "ubsheets"
+
 # Bump when a register, column or list changes in a way an older workbook would not match.
 TEMPLATE_VERSION = "1"
 
@@ -32,6 +35,6 @@ def register(key: str) -> Register:
 
 __all__ = [
     "ALL_TABLES", "Choice", "ChoiceList", "Column", "DOCUMENTS", "HOLIDAYS", "Kind", "Label",
-    "MEMBERS", "REGISTERS", "REQUIRED_DOCUMENTS", "Register", "SETTINGS", "SETTINGS_SHEET",
+    "MEMBERS", "META_SHEET", "REGISTERS", "REQUIRED_DOCUMENTS", "Register", "SETTINGS", "SETTINGS_SHEET",
     "SETTINGS_TABLE", "Setting", "TEMPLATE_VERSION", "register",
 ]
