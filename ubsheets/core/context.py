@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ubsheets.core.findings import Finding, make_finding
+from ubsheets.core.findings import Finding
 from ubsheets.core.tables import Calendar, Row, Table
 from ubsheets.schema.settings import setting
 
@@ -38,13 +38,10 @@ class Context:
 
     def finding(self, code: str, register: str, line: int, column: str, value: object = None,
                 **params: object) -> Finding:
-        table = self.tables[register]
-        spec = table.register.column(column)
-        header = table.headers.get(column) or spec.header.get(self.lang)
-        if spec.choices is not None:
-            value = spec.choices.label_or_value(value, self.lang)  # "жогорку", not "higher"
-        return make_finding(self.lang, code, sheet=table.sheet, cell=table.cell(column, line),
-                            row=line, column=header, value=value, **params)
+        choices = self.tables[register].register.column(column).choices
+        if choices is not None:
+            value = choices.label_or_value(value, self.lang)  # "жогорку", not "higher"
+        return self.tables[register].finding(self.lang, code, column, line, value, **params)
 
     @property
     def year_end(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ubsheets.core.cells import CellProblem, is_empty, parse_date, parse_int, parse_text
 from ubsheets.core.context import Settings
-from ubsheets.core.findings import Finding, make_finding
+from ubsheets.core.findings import Finding
 from ubsheets.core.normalize import fold
 from ubsheets.core.tables import Calendar, Table
 from ubsheets.schema import SETTINGS, Kind, Setting
@@ -16,16 +16,11 @@ def read_settings(table: Table, lang: str) -> tuple[Settings, list[Finding]]:
     by_label = {fold(text): item for item in SETTINGS for text in item.label.all()}
     settings, findings = Settings(), []
 
-    def find(code: str, line: int, key: str, value: object = None, **params: object) -> Finding:
-        header = table.headers.get(key) or table.register.column(key).header.get(lang)
-        return make_finding(lang, code, sheet=table.sheet, cell=table.cell(key, line), row=line,
-                            column=header, value=value, **params)
-
     for row in table.rows:
         label, value = row.values.get("setting"), row.values.get("value")
         item: Setting | None = by_label.get(fold(label))
         if item is None:
-            findings.append(find("unknown_setting", row.line, "setting", label))
+            findings.append(table.finding(lang, "unknown_setting", "setting", row.line, label))
             continue
         settings.lines[item.key] = row.line
         if is_empty(value):
@@ -33,7 +28,8 @@ def read_settings(table: Table, lang: str) -> tuple[Settings, list[Finding]]:
         try:
             settings.values[item.key] = _PARSE[item.kind](value)
         except CellProblem as problem:
-            findings.append(find(problem.code, row.line, "value", value, **problem.params))
+            findings.append(table.finding(lang, problem.code, "value", row.line, value,
+                                          **problem.params))
     for item in SETTINGS:
         if item.key in settings.values:
             continue
@@ -42,7 +38,7 @@ def read_settings(table: Table, lang: str) -> tuple[Settings, list[Finding]]:
             continue
         line = settings.lines.get(item.key, table.header_line)
         code = "setting_required" if item.required else "setting_missing"
-        findings.append(find(code, line, "value", setting=item.label.get(lang)))
+        findings.append(table.finding(lang, code, "value", line, setting=item.label.get(lang)))
     return settings, findings
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ubsheets.core.a1 import col_letter
+from ubsheets.core.findings import Finding, make_finding
 from ubsheets.schema import Register
 
 
@@ -28,6 +29,14 @@ class Table:
     columns: dict[str, int]  # column key -> Excel column number (1 = A), for found columns
     headers: dict[str, str] = field(default_factory=dict)  # column key -> header as typed
     rows: list[Row] = field(default_factory=list)
+
+    def finding(self, lang: str, code: str, key: str, line: int, value: object = None,
+                **params: object) -> Finding:
+        """A finding at this table's cell of column ``key`` in row ``line``, under the column's
+        header as the user typed it (or ours, in ``lang``, when the column is gone)."""
+        header = self.headers.get(key) or self.register.column(key).header.get(lang)
+        return make_finding(lang, code, sheet=self.sheet, cell=self.cell(key, line), row=line,
+                            column=header, value=value, **params)
 
     def cell(self, key: str, line: int) -> str:
         """The A1 address of a column's cell (the header's neighbour when the column is gone)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ubsheets.core.context import Context
-from ubsheets.core.findings import Finding, Report, make_finding
+from ubsheets.core.findings import Finding, Report
 from ubsheets.core.rows import validate_row
 from ubsheets.core.rules import RULES
 from ubsheets.core.settings import calendar_of, read_settings
@@ -44,19 +44,14 @@ def _typed_table(table: Table, lang: str, findings: list[Finding]) -> Table:
     for row in table.rows:
         values, problems = validate_row(table.register, lang, row.values)
         typed.rows.append(Row(row.line, values))
-        for key, code, params in problems:
-            header = table.headers.get(key) or table.register.column(key).header.get(lang)
-            findings.append(make_finding(lang, code, sheet=table.sheet,
-                                         cell=table.cell(key, row.line), row=row.line,
-                                         column=header, value=row.values.get(key), **params))
+        findings.extend(table.finding(lang, code, key, row.line, row.values.get(key), **params)
+                        for key, code, params in problems)
     return typed
 
 
 def _missing_columns(table: Table, lang: str) -> list[Finding]:
     """A required column that is not on the sheet at all (renamed or deleted)."""
-    return [make_finding(lang, "column_missing", sheet=table.sheet,
-                         cell=table.cell(col.key, table.header_line), row=table.header_line,
-                         column=col.header.get(lang))
+    return [table.finding(lang, "column_missing", col.key, table.header_line)
             for col in table.register.columns
             if col.required and col.key not in table.columns]
 
