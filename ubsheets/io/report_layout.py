@@ -9,15 +9,15 @@ from typing import Any
 
 from ubsheets.core.sections import Document, Section
 from ubsheets.io.sheet_model import Cell, ChartSpec, SheetSpec, Style, col_letter
+from ubsheets.schema.base import DATE_FORMAT
 
-DATE = "DD.MM.YYYY"
 _TITLE = Style(bold=True, size=13, halign="center", valign="center", wrap=True)
 _SUBTITLE = Style(halign="center", valign="center", wrap=True)
 _SECTION = Style(bold=True, size=12, valign="center")
 _HEADER = Style(bold=True, fill="DDEBF7", border=True, wrap=True, halign="center",
                 valign="center")
 _BODY = Style(border=True, wrap=True, valign="top")
-_BODY_DATE = Style(border=True, wrap=True, valign="top", num_format=DATE, halign="center")
+_BODY_DATE = Style(border=True, wrap=True, valign="top", num_format=DATE_FORMAT, halign="center")
 _NUMBER = Style(border=True, valign="top", halign="center")
 _TOTAL = Style(bold=True, border=True, valign="top", halign="center")
 _TOTAL_LABEL = Style(bold=True, border=True, valign="top", wrap=True)

@@ -15,12 +15,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ubsheets.io.sheet_model import Cell, SheetSpec, Style, col_letter, parse_cell_ref
+from ubsheets.schema.base import DATE_FORMAT, DATETIME_FORMAT
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 DRAWING_RID = "rId1"  # our sheet's only relationship: the drawing that holds its charts
-DATE_FORMAT = "DD.MM.YYYY"
-DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 LINK_STYLE = Style(color="0563C1", underline=True)  # what Excel gives a typed-in hyperlink
 _PLAIN = Style()
 MAX_CELL_CHARS = 32767  # Excel refuses (repairs) a file with a longer cell text

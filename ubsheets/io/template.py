@@ -35,11 +35,10 @@ from ubsheets.schema import (
     Label,
     Register,
 )
+from ubsheets.schema.base import DATE_FORMAT, TIME_FORMAT
 from ubsheets.schema.choices import ALL_LISTS
 
 TEACHERS_NAME = "ub_teachers"
-DATE_FORMAT = "DD.MM.YYYY"
-TIME_FORMAT = "HH:MM"
 MIN_VALIDATED_ROWS = 1000  # dropdowns reach this far below the header, more with more rows
 
 _REQUIRED_FILL = PatternFill("solid", fgColor="1F4E78")

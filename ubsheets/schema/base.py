@@ -10,6 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# How the workbook shows dates and times (the way Kyrgyz and Russian schools write them).
+DATE_FORMAT = "DD.MM.YYYY"
+TIME_FORMAT = "HH:MM"
+DATETIME_FORMAT = f"{DATE_FORMAT} {TIME_FORMAT}"
+
 
 @dataclass(frozen=True)
 class Label:
