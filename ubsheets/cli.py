@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json as json_module
 import os
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -110,7 +109,8 @@ def validate_command(
     no_write: Annotated[bool, typer.Option("--no-write", help="Текшерүү барагын жазбоо / не "
                                                               "записывать лист проверки.")] = False,
 ) -> None:
-    """Реестрлерди текшерет / проверить реестры книги. Exit: 0 ok, 1 errors, 2 bad input."""
+    """Реестрлерди текшерет / проверить реестры книги. Код: 0 ката жок / ошибок нет, 1 ката бар / есть
+    ошибки, 2 файл окулбады / файл не прочитан."""
     result = _run(lambda: actions.validate_file(book, write=not no_write))
     if json:
         print(result.report.model_dump_json(indent=2))
@@ -199,4 +199,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()  # typer exits with the command's code itself

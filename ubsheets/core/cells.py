@@ -165,9 +165,10 @@ def parser_for(column: Column, lang: str) -> Callable[[object], object]:
 
     def parse_in_range(value: object) -> object:
         number = parse(value)
+        assert isinstance(number, int | float), "min and max are set on number columns only"
         low = column.min if column.min is not None else float("-inf")
         high = column.max if column.max is not None else float("inf")
-        if not low <= number <= high:  # type: ignore[operator]
+        if not low <= number <= high:
             code = column.range_code if column.max is not None else "below_minimum"
             raise CellProblem(code, min=_show(column.min), max=_show(column.max))
         return number

@@ -23,7 +23,12 @@ class Settings:
     def period(self, key: str) -> int:
         """A period in years; a zero or negative one typed by mistake counts as the default."""
         value = self.values.get(key)
-        return value if isinstance(value, int) and value > 0 else setting(key).default
+        if isinstance(value, int) and value > 0:
+            return value
+        default = setting(key).default
+        if not isinstance(default, int):
+            raise TypeError(f"setting {key!r} is not a period: its default is {default!r}")
+        return default
 
 
 @dataclass

@@ -5,9 +5,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from ubsheets.core.context import Context
 from ubsheets.errors import UsageError
 
 PeriodKind = Literal["half", "month", "year"]
@@ -61,7 +63,8 @@ def months_of_year(start: dt.date, end: dt.date) -> list[Period]:
     return months
 
 
-def chooser(half: str | None, month_text: str | None, year: bool, every: bool):
+def chooser(half: str | None, month_text: str | None, year: bool, every: bool
+            ) -> Callable[[Context], list[Period]]:
     """The periods asked for on the command line, as a function of the book's calendar (the
     academic year is only known once the workbook is read). Exactly one option is allowed."""
     given = [half is not None, month_text is not None, year, every]
@@ -73,7 +76,13 @@ def chooser(half: str | None, month_text: str | None, year: bool, every: bool):
     if month_text is not None:
         period = month(month_text)
         return lambda ctx: [period]
-    if year:
-        return lambda ctx: [academic_year(ctx.calendar.start, ctx.calendar.end)]
-    return lambda ctx: [*months_of_year(ctx.calendar.start, ctx.calendar.end),
-                        academic_year(ctx.calendar.start, ctx.calendar.end)]
+    return _whole_year if year else _every_period
+
+
+def _whole_year(ctx: Context) -> list[Period]:
+    return [academic_year(*ctx.calendar.year_bounds())]
+
+
+def _every_period(ctx: Context) -> list[Period]:
+    start, end = ctx.calendar.year_bounds()
+    return [*months_of_year(start, end), academic_year(start, end)]

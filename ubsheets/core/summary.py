@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from ubsheets.core.context import Context
 from ubsheets.core.facts import documents_present, dues, members, members_without_topic
@@ -21,7 +22,8 @@ EXPERIENCE_BANDS = ((0, 3), (4, 10), (11, 20), (21, None))  # "young", growing, 
 
 def summary(ctx: Context) -> Document:
     lang = ctx.lang
-    months = months_of_year(ctx.calendar.start, ctx.calendar.end)
+    start, end = ctx.calendar.year_bounds()
+    months = months_of_year(start, end)
     sections = [
         qualification(ctx), hours(ctx), overdue_list(ctx),
         lessons_by_teacher(ctx), lessons_by_month(ctx, months), events_by_month(ctx, months),
@@ -30,7 +32,7 @@ def summary(ctx: Context) -> Document:
     settings = ctx.settings
     title = [t("summary_title", lang), *[str(v) for v in (settings.get("school"),
                                                           settings.get("association")) if v],
-             t("period_year", lang, year=f"{ctx.calendar.start.year}/{ctx.calendar.end.year}")]
+             t("period_year", lang, year=f"{start.year}/{end.year}")]
     return Document(key="summary", sheet=SUMMARY_SHEET.get(lang),
                     title=title, sections=sections, layout="grid",
                     counts={s.key: len(s.rows) for s in sections})
@@ -86,8 +88,8 @@ def lessons_by_teacher(ctx: Context) -> Section:
         if name:
             counts.setdefault(name, Counter())[row.values.get("status")] += 1
     codes = [c.code for c in STATUSES.choices]
-    rows = [[name, *(c[code] for code in codes), sum(c.values())]
-            for name, c in sorted(counts.items(), key=lambda item: fold(item[0]))]
+    rows: list[list[Any]] = [[name, *(c[code] for code in codes), sum(c.values())]
+                             for name, c in sorted(counts.items(), key=lambda item: fold(item[0]))]
     rows.append([t("total", lang), *(sum(r[i + 1] for r in rows) for i in range(len(codes))),
                  sum(r[-1] for r in rows)])
     return Section("open_lessons_by_teacher", t("section_lessons_by_teacher", lang),
@@ -107,8 +109,9 @@ def _month_grid(ctx: Context, key: str, day_of: Callable[[dict], dt.date | None]
             for index, month in enumerate(months):
                 if day in month:
                     grid[code][index] += 1
-    rows = [[label, *(grid[code][i] for i in range(len(months))), sum(grid[code].values())]
-            for code, label in labels]
+    rows: list[list[Any]] = [[label, *(grid[code][i] for i in range(len(months))),
+                              sum(grid[code].values())]
+                             for code, label in labels]
     if total_row:
         rows.append([t("total", ctx.lang), *(sum(r[i + 1] for r in rows)
                                              for i in range(len(months))),
@@ -135,7 +138,8 @@ def events_by_month(ctx: Context, months: list[Period]) -> Section:
     first_day = {f"{m.start.month:02d}": m.start for m in months}
 
     def day_of(values: dict) -> dt.date | None:
-        return values.get("date") or first_day.get(values.get("month"))
+        month = values.get("month")
+        return values.get("date") or (first_day.get(month) if month else None)
 
     labels = [(c.code, c.label.get(ctx.lang)) for c in EVENT_KINDS.choices]
     header, rows = _month_grid(ctx, "events", day_of, months, "kind", labels)

@@ -79,6 +79,14 @@ class Calendar:
             return "year_too_long"  # e.g. 25.05.2201 typed for 25.05.2021
         return None
 
+    def year_bounds(self) -> tuple[dt.date, dt.date]:
+        """The academic year's first and last day, for what only a sound calendar can frame
+        (summaries, reports): callers check ``problem()`` first and tell the user."""
+        problem = self.problem()
+        if problem is not None or self.start is None or self.end is None:
+            raise ValueError(f"the academic year cannot frame reports: {problem}")
+        return self.start, self.end
+
     def in_year(self, day: dt.date) -> bool:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ubsheets.core.context import Context
 from ubsheets.core.findings import Finding, Report
 from ubsheets.core.rows import validate_row
@@ -56,15 +58,16 @@ def _missing_columns(table: Table, lang: str) -> list[Finding]:
             if col.required and col.key not in table.columns]
 
 
-def _position(book: Book):
+def _position(book: Book) -> Callable[[Finding], tuple[int, int, int, str, str]]:
+    """The sort key of findings: sheets in the registers' order, then row, then column."""
     order = {reg.key: index for index, reg in enumerate(ALL_TABLES)}
-    sheet_order = {}
+    sheet_order: dict[str, int] = {}
     for key, table in book.tables.items():
         sheet_order.setdefault(table.sheet, order[key])
 
-    def key(finding: Finding) -> tuple:
+    def position(finding: Finding) -> tuple[int, int, int, str, str]:
         letters = "".join(ch for ch in finding.cell if ch.isalpha())
         return (sheet_order.get(finding.sheet, 99), finding.row, len(letters), letters,
                 finding.code)
 
-    return key
+    return position

@@ -68,7 +68,8 @@ class Names:
     """Unique full names for one school (unique also as the validator compares them)."""
 
     def __init__(self, rng: random.Random, lang: str) -> None:
-        self.rng, self.lang, self.used = rng, lang, set()
+        self.rng, self.lang = rng, lang
+        self.used: set[str] = set()  # folded names
         self.russian_share = 0.5 if lang == "ru" else 0.04
 
     def person(self) -> str:

@@ -33,13 +33,17 @@ _EPONYMS: tuple[KyRu, ...] = (  # (Kyrgyz, Russian genitive)
 )
 
 
+Place = tuple[KyRu, str | None, int | None]  # district or town, village, school number
+
+
 @functools.cache
-def _places(seed: int) -> tuple[tuple[KyRu, str | None, int | None], ...]:
+def _places(seed: int) -> tuple[Place, ...]:
     """Every school's place, distinct: villages of districts and numbered town schools,
     alternating while the villages last."""
     rng = random.Random(seed)
-    villages = [(district, village, None) for district, names in _DISTRICTS for village in names]
-    towns = [(_TOWNS[number % len(_TOWNS)], None, number) for number in range(1, 100)]
+    villages: list[Place] = [(district, village, None) for district, names in _DISTRICTS
+                             for village in names]
+    towns: list[Place] = [(_TOWNS[number % len(_TOWNS)], None, number) for number in range(1, 100)]
     rng.shuffle(villages)
     rng.shuffle(towns)
     mixed = [place for pair in zip(villages, towns, strict=False) for place in pair]

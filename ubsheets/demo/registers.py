@@ -4,6 +4,7 @@ its words (``words``). Counts are set for ``BASE_MEMBERS`` members and scale wit
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from datetime import date, time, timedelta
 
 from ubsheets.demo.associations import LESSON_TOPICS
@@ -252,14 +253,18 @@ def meetings(school: School) -> list[dict]:
             aimed += timedelta(days=rng.randint(-4, 4))
             # The nearest school day without this agenda yet, else a repeated row (the calendar
             # runs out of days only beyond ~2000 members).
-            day = min((d for d in SCHOOL_DAYS if (d, agenda) not in seen), default=aimed,
-                      key=lambda d, aimed=aimed: (abs((d - aimed).days), d))
+            day = _nearest_day((d for d in SCHOOL_DAYS if (d, agenda) not in seen), aimed)
             seen.add((day, agenda))
             held = day < TODAY
             rows.append({"no": number, "date": day, "agenda": school.t(agenda),
                          "resolution": (school.t(resolution) or None) if held else None,
                          "attended": rng.randint(max(1, size - 3), size) if held else None})
     return sorted(rows, key=lambda r: (r["date"], r["no"]))
+
+
+def _nearest_day(days: Iterable[date], aimed: date) -> date:
+    """The day nearest ``aimed``, the earlier of two as near; ``aimed`` itself when none is left."""
+    return min(days, default=aimed, key=lambda day: (abs((day - aimed).days), day))
 
 
 def _status(rng: random.Random, past: bool) -> str:

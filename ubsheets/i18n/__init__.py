@@ -7,7 +7,7 @@ Each message module holds a dict ``key -> {"ky": ..., "ru": ..., "en": ...}``; t
 from __future__ import annotations
 
 import os
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from ubsheets.i18n import errors, findings, reports, ui
 
@@ -40,5 +40,9 @@ def t(key: str, lang: str, **params: object) -> str:
 
 def ui_lang(explicit: str | None = None) -> Lang:
     """The language of the user's terminal: --lang, else UBSHEETS_LANG, else Kyrgyz."""
-    lang = explicit or os.environ.get("UBSHEETS_LANG", DEFAULT_LANG)
-    return lang if lang in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+    lang = explicit or os.environ.get("UBSHEETS_LANG") or DEFAULT_LANG
+    return lang if _is_lang(lang) else DEFAULT_LANG
+
+
+def _is_lang(text: str) -> TypeGuard[Lang]:
+    return text in LANGS

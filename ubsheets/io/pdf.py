@@ -28,15 +28,17 @@ def soffice() -> str | None:
     return None
 
 
-def check_available() -> None:
-    if soffice() is None:
+def check_available() -> str:
+    """The LibreOffice program to run; UsageError when there is none."""
+    program = soffice()
+    if program is None:
         raise UsageError("libreoffice_missing")
+    return program
 
 
 def render(sheets: list[SheetSpec], out_dir: Path, stem: str) -> list[Path]:
     """``out_dir/<stem> <sheet>.pdf`` for every sheet; LibreOffice starts once for all."""
-    check_available()
-    program = soffice()
+    program = check_available()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError:

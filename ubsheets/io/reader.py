@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zipfile
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook
@@ -67,7 +68,7 @@ def check_sheets_readable(path: Path, names: list[str]) -> None:
         raise InputError("damaged_workbook", name=path.name, detail=broken or "sheets")
 
 
-def _read_meta(grid: list[list[object]]) -> dict[str, str]:
+def _read_meta(grid: Sequence[Sequence[object]]) -> dict[str, str]:
     return {str(row[0]): str(row[1]) for row in grid if len(row) >= 2 and row[0] and row[1]}
 
 
@@ -83,9 +84,9 @@ def _match_sheets(sheet_names: list[str]) -> dict[str, str]:
     return found
 
 
-def _guess_lang(sheet_names: object) -> str:
+def _guess_lang(sheet_names: Iterable[str]) -> str:
     votes: Counter[str] = Counter()
-    names = {fold(name) for name in sheet_names}  # type: ignore[attr-defined]
+    names = {fold(name) for name in sheet_names}
     for reg in ALL_TABLES:
         for lang in LANGS:
             if fold(reg.sheet.get(lang)) in names and reg.sheet.get(lang) != reg.sheet.ky:
@@ -93,7 +94,7 @@ def _guess_lang(sheet_names: object) -> str:
     return votes.most_common(1)[0][0] if votes else "ky"
 
 
-def _read_table(register: Register, sheet: str, grid: list[list[object]]) -> Table:
+def _read_table(register: Register, sheet: str, grid: Sequence[Sequence[object]]) -> Table:
     header_index, columns, headers = _find_header(register, grid)
     table = Table(register=register, sheet=sheet, header_line=header_index + 1,
                   columns=columns, headers=headers)
@@ -107,7 +108,7 @@ def _read_table(register: Register, sheet: str, grid: list[list[object]]) -> Tab
     return table
 
 
-def _find_header(register: Register, grid: list[list[object]]
+def _find_header(register: Register, grid: Sequence[Sequence[object]]
                  ) -> tuple[int, dict[str, int], dict[str, str]]:
     """The header row (0-based) with the most of the register's headers, and where each is."""
     wanted = {fold(text): col.key for col in register.columns for text in col.header.all()}

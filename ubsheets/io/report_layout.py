@@ -8,7 +8,7 @@ import math
 from typing import Any
 
 from ubsheets.core.sections import Document, Section
-from ubsheets.io.sheet_model import Cell, ChartSpec, SheetSpec, Style, col_letter
+from ubsheets.io.sheet_model import Cell, CellValue, ChartSpec, SheetSpec, Style, col_letter
 from ubsheets.schema.base import DATE_FORMAT
 
 _TITLE = Style(bold=True, size=13, halign="center", valign="center", wrap=True)
@@ -36,11 +36,11 @@ def document_sheet(doc: Document) -> SheetSpec:
     ncols = max([len(s.header) for s in doc.sections] + [len(REPORT_WIDTHS)])
     widths = tuple(widths[:ncols]) + (widths[-1],) * max(0, ncols - len(widths))
     sheet = _Layout(ncols, widths)
-    for index, line in enumerate(doc.title):
-        sheet.merged_line(line, _TITLE if index == 0 else _SUBTITLE)
+    for index, title in enumerate(doc.title):
+        sheet.merged_line(title, _TITLE if index == 0 else _SUBTITLE)
     sheet.blank()
-    header_line = None
-    charts = []
+    header_line: int | None = None
+    charts: list[ChartSpec] = []
     for section in doc.sections:
         line = sheet.section(section)
         header_line = header_line or line
@@ -62,7 +62,7 @@ class _Layout:
 
     def __init__(self, ncols: int, widths: tuple[float, ...]) -> None:
         self.ncols, self.widths = ncols, widths
-        self.rows: list[list[Cell | None]] = []
+        self.rows: list[list[Cell | CellValue]] = []
         self.merges: list[str] = []
         self.heights: dict[int, float] = {}
 

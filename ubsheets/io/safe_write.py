@@ -122,7 +122,7 @@ def check_not_open(path: Path) -> None:
 def safe_replace(
     path: Path,
     write: Callable[[Path], None],
-    verify: Callable[[Path], None] | None = None,
+    verify: Callable[[Path], object] | None = None,  # its result, e.g. a Book read, is unused
     backup: bool = True,
 ) -> None:
     """Write a new ``path`` through ``write(tmp)``; ``verify(tmp)`` raises to abort.

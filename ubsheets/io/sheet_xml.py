@@ -142,8 +142,8 @@ def _style_attributes(style_ids: Callable[[Style], int]) -> Callable[[Style | No
     def attribute(style: Style | None) -> str:
         found = known.get(id(style))
         if found is None:
-            plain = style is None or style == _PLAIN
-            found = known[id(style)] = (style, "" if plain else f' s="{style_ids(style)}"')
+            attr = "" if style is None or style == _PLAIN else f' s="{style_ids(style)}"'
+            found = known[id(style)] = (style, attr)
         return found[1]
 
     return attribute

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ubsheets.core.findings import Report
 from ubsheets.i18n import t
-from ubsheets.io.sheet_model import Cell, SheetSpec, Style, sheet_ref
+from ubsheets.io.sheet_model import Cell, CellValue, SheetSpec, Style, sheet_ref
 from ubsheets.schema.owned import VALIDATION_SHEET
 
 _HEADER = Style(bold=True, color="FFFFFF", fill="1F4E78", border=True, wrap=True,
@@ -21,7 +21,7 @@ _WIDTHS = (5, 22, 8, 13, 22, 70, 24)
 def validation_sheet(report: Report, lang: str) -> SheetSpec:
     """The owned sheet for ``report``; nothing in it depends on the time it was made, so the
     same registers give the same sheet."""
-    rows: list[list[Cell]] = [[Cell(t(key, lang), _HEADER) for key in _COLUMNS]]
+    rows: list[list[Cell | CellValue]] = [[Cell(t(key, lang), _HEADER) for key in _COLUMNS]]
     for number, finding in enumerate(report.issues, start=1):
         rows.append([
             Cell(number, _TEXT),
@@ -41,5 +41,5 @@ def validation_sheet(report: Report, lang: str) -> SheetSpec:
                      print_title_rows=(1, 1), tab_color="C00000" if report.errors else "70AD47")
 
 
-def _plain(value: object) -> object:
+def _plain(value: object) -> CellValue:
     return value if isinstance(value, str | int | float) or value is None else str(value)

@@ -53,7 +53,9 @@ def attrs(element: str) -> dict[str, str]:
 
 def set_attr(element: str, name: str, value: str | None) -> str:
     """Set (or with None remove) one attribute in the element's start tag."""
-    head_end = _START_TAG.match(element).end()  # type: ignore[union-attr]  # callers pass an element
+    start = _START_TAG.match(element)
+    assert start is not None, f"not an element: {element[:80]!r}"  # callers pass an element
+    head_end = start.end()
     head, rest = element[:head_end], element[head_end:]
     head = re.sub(rf"""\s{re.escape(name)}\s*=\s*(?:"[^"]*"|'[^']*')""", "", head)
     return head + (f' {name}="{xml_text(value)}"' if value is not None else "") + rest
