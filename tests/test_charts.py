@@ -309,3 +309,13 @@ def test_libreoffice_keeps_our_chart_when_it_saves(written: Path, tmp_path: Path
     space = SafeET.fromstring(saved[chart])
     formulas = [f.text for f in space.iter(C + "f")]
     assert len(list(space.iter(C + "ser"))) == 2 and any("$B$4:$J$4" in f for f in formulas), formulas
+
+
+def test_small_counts_step_by_one_large_ones_automatically() -> None:
+    def chart_of(values: list[int]) -> str:
+        rows = [["", "Сент.", "Окт."], ["Ачык сабактар", *values]]
+        chart = ChartSpec("x", "B1:C1", (("A2", "B2:C2"),), anchor="A4")
+        return render_chart_xml(chart, "Жыйынтык", rows).decode()
+
+    assert '<c:crossBetween val="between"/><c:majorUnit val="1"/></c:valAx>' in chart_of([4, 2])
+    assert "majorUnit" not in chart_of([40, 2])

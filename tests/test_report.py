@@ -212,3 +212,40 @@ def test_a_year_typed_wrong_refuses_reports_instead_of_making_thousands(tmp_path
     assert result.stderr == ("Ката: b.xlsx: Жөндөөлөр барагында окуу жылынын башталышы жана аягы "
                              "туура жазылган эмес (ubsheets validate).\n")
     assert path.read_bytes() == before
+
+
+@needs_libreoffice
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_each_summary_section_prints_on_one_page_with_its_chart(tmp_path):
+    """Page breaks keep a section, and the chart drawn under it, on one printed page."""
+    from ubsheets.core.summary import summary
+    from ubsheets.core.validate import typed_context
+    from ubsheets.demo import write_demo
+    from ubsheets.io import pdf
+    from ubsheets.io.reader import read_book
+    from ubsheets.io.report_layout import document_sheet
+
+    book = write_demo(tmp_path / "demo")[0]
+    ctx, _ = typed_context(read_book(book))
+    doc = summary(ctx)
+    spec = document_sheet(doc)
+    assert len(spec.page_breaks) >= 3  # the summary is several pages long
+    [made] = pdf.render([spec], tmp_path / "pdf", "s")
+    text = subprocess.run(["pdftotext", "-layout", str(made), "-"], capture_output=True,
+                          text=True).stdout
+    pages = text.split("\f") + [""]
+    titles = [section.title for section in doc.sections]
+    for section in doc.sections:
+        on = [i for i, page in enumerate(pages) if section.title in page]
+        assert len(on) == 1, (section.title, on)
+        # What a cut section leaves at the top of the next page, before the next title.
+        top_of_next = pages[on[0] + 1]
+        cut = min([top_of_next.find(t) for t in titles if t in top_of_next] or [len(top_of_next)])
+        spill = top_of_next[:cut]
+        body = section.rows[:-1] if section.total else section.rows
+        if section.chart:
+            # The legend lists the series side by side on one line, the table never does.
+            first, second = body[0][0], body[1][0]
+            legend = [line for line in spill.splitlines() if first in line and second in line]
+            assert legend == [], f"the chart of {section.title!r} is cut by a page end"
+            assert pages[on[0]].count(section.title) == 2  # the table's title and the chart's

@@ -74,7 +74,7 @@ def render_chart_xml(chart: ChartSpec, sheet_name: str, rows: Rows) -> bytes:
         '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>'
         + series
         + f'<c:gapWidth val="150"/><c:axId val="{_CAT_AXIS}"/><c:axId val="{_VAL_AXIS}"/></c:barChart>'
-        + _axes()
+        + _axes(_highest(chart, rows))
         + '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>'
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
     ).encode("utf-8")
@@ -107,7 +107,16 @@ def _series(
     )
 
 
-def _axes() -> str:
+WHOLE_STEPS_UP_TO = 10  # counts this small get a step of 1: no "0.5 lessons" on the axis
+
+
+def _highest(chart: ChartSpec, rows: Rows) -> float:
+    numbers = [float(n) for _, values_ref in chart.series for cell in _range_cells(values_ref)
+               if (n := _as_number(_value(rows, *cell))) is not None]
+    return max(numbers, default=0.0)
+
+
+def _axes(highest: float) -> str:
     text = '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/>'
     text += '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
     return (
@@ -117,7 +126,9 @@ def _axes() -> str:
         '<c:noMultiLvlLbl val="0"/></c:catAx>'
         f'<c:valAx><c:axId val="{_VAL_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
         f'<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>{text}<c:crossAx val="{_CAT_AXIS}"/>'
-        '<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>'
+        '<c:crosses val="autoZero"/><c:crossBetween val="between"/>'
+        + ('<c:majorUnit val="1"/>' if highest <= WHOLE_STEPS_UP_TO else "")
+        + "</c:valAx>"
     )
 
 

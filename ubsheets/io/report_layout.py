@@ -29,6 +29,8 @@ REPORT_WIDTHS = (5, 40, 17, 26, 24, 22)  # № | topic | date, time | teacher | 
 SUMMARY_WIDTHS = (42, *([8.5] * 11))  # a label, then the months of the year and a total
 LINE_HEIGHT = 15.0  # points per line of 11-pt text
 CHART_ROWS = 18
+A4_POINTS = (595.0, 842.0)
+PIXELS_PER_CHARACTER = 9
 
 
 def document_sheet(doc: Document) -> SheetSpec:
@@ -41,20 +43,40 @@ def document_sheet(doc: Document) -> SheetSpec:
     sheet.blank()
     header_line: int | None = None
     charts: list[ChartSpec] = []
+    blocks = [(1, sheet.next_line)]  # (first row, first row after): kept on one page if they fit
     for section in doc.sections:
+        start = sheet.next_line
         line = sheet.section(section)
         header_line = header_line or line
         if section.chart and section.rows:
             charts.append(sheet.chart(section, line))
+        blocks.append((start, sheet.next_line))
+    start = sheet.next_line
     for note in doc.notes:
         sheet.merged_line(note, _NOTE)
     for signature in doc.signatures:
         sheet.blank()
         sheet.merged_line(signature, _SIGN)
+    blocks.append((start, sheet.next_line))
+    landscape = doc.layout == "grid"
     repeat = (header_line, header_line) if doc.layout == "form" and header_line else None
+    breaks = sheet.page_breaks(blocks, page_height(widths, landscape))
     return SheetSpec(name=doc.sheet, rows=sheet.rows, col_widths=list(widths),
-                     merges=sheet.merges, landscape=doc.layout == "grid", fit_width=True,
-                     print_title_rows=repeat, row_heights=sheet.heights, charts=tuple(charts))
+                     merges=sheet.merges, landscape=landscape, fit_width=True,
+                     print_title_rows=repeat, row_heights=sheet.heights, charts=tuple(charts),
+                     page_breaks=breaks)
+
+
+def page_height(widths: tuple[float, ...], landscape: bool) -> float:
+    """How many points of rows fit on one printed A4 page once the sheet is fitted to the page's
+    width (the margins are the sheet's: 0.5 in left and right, 0.75 in top and bottom)."""
+    page_width, page_height = (A4_POINTS[1], A4_POINTS[0]) if landscape else A4_POINTS
+    # ~9 px a character of column width: measured on LibreOffice's PDFs (88 rows of 15 pt on a
+    # portrait page of the report's columns, 40 on a landscape page of the summary's). Excel's
+    # Calibri is narrower (~7 px), so there a page holds a little more: breaks stay safe.
+    columns = sum((width * PIXELS_PER_CHARACTER + 5) * 0.75 for width in widths)
+    scale = min(1.0, (page_width - 72) / columns)
+    return (page_height - 108) / scale
 
 
 class _Layout:
@@ -69,6 +91,18 @@ class _Layout:
     @property
     def next_line(self) -> int:
         return len(self.rows) + 1
+
+    def page_breaks(self, blocks: list[tuple[int, int]], capacity: float) -> tuple[int, ...]:
+        """Rows to start a new printed page at, so that no block that fits on one page is cut
+        in two (a section with its chart, the signatures). Longer blocks simply run on."""
+        breaks, used = [], 0.0
+        for start, end in blocks:
+            height = sum(self.heights.get(line, LINE_HEIGHT) for line in range(start, end))
+            if used and used + height > capacity and height <= capacity:
+                breaks.append(start)
+                used = 0.0
+            used = (used + height) % capacity
+        return tuple(breaks)
 
     def blank(self, count: int = 1) -> None:
         self.rows.extend([] for _ in range(count))

@@ -97,6 +97,7 @@ class SheetSpec:
     hidden: bool = False
     row_heights: dict[int, float] = field(default_factory=dict)
     charts: tuple[ChartSpec, ...] = ()
+    page_breaks: tuple[int, ...] = ()  # a printed page starts at each of these rows
 
     def __post_init__(self) -> None:
         check_sheet_name(self.name)

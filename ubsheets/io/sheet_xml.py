@@ -83,12 +83,21 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
         '<printOptions gridLines="0"/>',
         '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
         _page_setup(spec),
+        _row_breaks(spec.page_breaks),
         # CT_Worksheet: … pageSetup, headerFooter, rowBreaks, colBreaks, customProperties, cellWatches,
         # ignoredErrors, smartTags, drawing, legacyDrawing, …, tableParts, extLst.
         f'<drawing r:id="{DRAWING_RID}"/>' if spec.charts else "",
         "</worksheet>",
     ]
     return "".join(parts).encode("utf-8")
+
+
+def _row_breaks(starts: tuple[int, ...]) -> str:
+    """Manual page breaks; Excel's break id is the last row of the page before."""
+    if not starts:
+        return ""
+    breaks = "".join(f'<brk id="{row - 1}" max="16383" man="1"/>' for row in starts)
+    return f'<rowBreaks count="{len(starts)}" manualBreakCount="{len(starts)}">{breaks}</rowBreaks>'
 
 
 def _sheet_pr(spec: SheetSpec, code_name: str | None) -> str:
