@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json as json_module
 import os
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -131,6 +132,7 @@ def summarize(
     мероприятия, контроль, документы, самообразование)."""
     written = _run(lambda: actions.summarize_file(book))
     _print_written(written, json)
+    raise typer.Exit(EXIT_ERRORS if written.errors else EXIT_OK)
 
 
 @app.command()
@@ -150,6 +152,7 @@ def report(
     choose = _run(lambda: periods.chooser(half, month, year, all_))
     written = _run(lambda: actions.report_file(book, choose, pdf))
     _print_written(written, json)
+    raise typer.Exit(EXIT_ERRORS if written.errors else EXIT_OK)  # the sheets are written anyway
 
 
 def _print_written(written: actions.Written, as_json: bool) -> None:
@@ -195,8 +198,48 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version,
 
 
 def main() -> None:
-    app(prog_name="ubsheets")
+    """The console script: runs the app, and turns a misuse of it into one line in the user's
+    language (the CLI library's own messages are English boxes) with exit code 2."""
+    try:
+        code = app(prog_name="ubsheets", standalone_mode=False)
+    except Exception as error:
+        code = _misused(error)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _misused(error: Exception) -> int:
+    """Typer ships its own copy of Click, so its exceptions are recognised by their Click class
+    names (a stable interface) rather than imported from a private module."""
+    kinds = {cls.__name__ for cls in type(error).__mro__}
+    ctx = getattr(error, "ctx", None)
+    if "NoArgsIsHelpError" in kinds and ctx is not None:  # a bare command: show its help
+        out.print(ctx.get_help(), markup=False)
+        return EXIT_OK
+    if "Abort" in kinds:  # Ctrl-C at a prompt
+        return EXIT_INPUT
+    if "UsageError" not in kinds:
+        raise error
+    lang = ui_lang()
+    command = ctx.command_path if ctx is not None else "ubsheets"
+    err.print(f"{t('error_prefix', lang)}: "
+              f"{t('misuse', lang, detail=_misuse_detail(error, kinds, lang), command=command)}",
+              markup=False)
+    return EXIT_INPUT
+
+
+def _misuse_detail(error: Exception, kinds: set[str], lang: str) -> str:
+    param = getattr(error, "param", None)
+    what = str(getattr(error, "param_hint", None) or getattr(param, "name", "") or "").strip("'")
+    if "MissingParameter" in kinds:
+        return t("misuse_missing", lang, what=what)
+    if "BadOptionUsage" in kinds:  # an option given without its value
+        return t("misuse_needs_value", lang, what=getattr(error, "option_name", ""))
+    if "NoSuchOption" in kinds:
+        return t("misuse_no_option", lang, what=getattr(error, "option_name", ""))
+    if "BadParameter" in kinds:
+        return t("misuse_bad_value", lang, what=what, detail=getattr(error, "message", ""))
+    return str(error.format_message()).rstrip(".")  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":
-    main()  # typer exits with the command's code itself
+    main()

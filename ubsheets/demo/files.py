@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ubsheets.demo.build import DemoSchool, demo_school
 from ubsheets.demo.mistakes import Mistake
+from ubsheets.errors import InputError
 from ubsheets.schema import register
 
 
@@ -25,7 +26,10 @@ def write_demo(directory: Path, schools: int = 1, members: int = 12,
     from ubsheets.io.template import build_workbook, save_workbook
 
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a file of that name, or a folder we may not create
+        raise InputError("not_a_folder", name=str(directory)) from None
     paths, sections = [], []
     for index in range(1, schools + 1):
         code = lang or school_lang(index)

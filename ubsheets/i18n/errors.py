@@ -140,4 +140,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               " удалите его и запустите снова — файл не изменён.",
         "en": 'The workbook "{name}" already has a sheet "{sheet}" that ubsheets did not make:'
               " rename or delete it and run again — nothing was changed."},
+    "not_a_folder": {
+        "ky": "«{name}» папкасын түзүү мүмкүн болбоду (ушундай аттуу файл барбы?): башка папканын "
+              "атын бериңиз.",
+        "ru": "Не удалось создать папку «{name}» (нет ли файла с таким именем?): укажите другую "
+              "папку.",
+        "en": "Could not create the folder “{name}” (is there a file of that name?): give "
+              "another folder."},
 }

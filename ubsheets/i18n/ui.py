@@ -78,4 +78,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "Бир мезгилди тандаңыз: --half, --month, --year же --all.",
         "ru": "Выберите один период: --half, --month, --year или --all.",
         "en": "Choose one period: --half, --month, --year or --all."},
+    "misuse": {
+        "ky": "{detail}. Жардам: {command} --help",
+        "ru": "{detail}. Справка: {command} --help",
+        "en": "{detail}. Help: {command} --help"},
+    "misuse_missing": {"ky": "«{what}» көрсөтүлгөн жок", "ru": "не указан «{what}»",
+                       "en": "“{what}” is missing"},
+    "misuse_needs_value": {"ky": "{what} үчүн маани жазылган жок", "ru": "для {what} не указано "
+                           "значение", "en": "{what} needs a value"},
+    "misuse_no_option": {"ky": "мындай параметр жок: {what}", "ru": "нет такого параметра: {what}",
+                         "en": "no such option: {what}"},
+    "misuse_bad_value": {"ky": "{what} туура эмес ({detail})",
+                         "ru": "неверное значение {what} ({detail})",
+                         "en": "bad value for {what} ({detail})"},
 }

@@ -48,6 +48,8 @@ _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center"
 _THIN = Side(style="thin", color="BFBFBF")
 _HEADER_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
+_COLUMN_FORMATS = {Kind.DATE: DATE_FORMAT, Kind.TIME: TIME_FORMAT}
+
 Rows = Mapping[str, Sequence[Mapping[str, Any]]]
 
 
@@ -102,7 +104,10 @@ def _write_table(ws: Worksheet, register: Register, lang: str,
         cell.font, cell.alignment, cell.border = _HEADER_FONT, _HEADER_ALIGN, _HEADER_BORDER
         cell.fill = _REQUIRED_FILL if column.required else _OPTIONAL_FILL
         cell.comment = _help_comment(column, lang)
-        ws.column_dimensions[get_column_letter(first + offset)].width = column.width
+        dimension = ws.column_dimensions[get_column_letter(first + offset)]
+        dimension.width = column.width
+        if column.kind in _COLUMN_FORMATS:  # what users type later shows as a date, a time
+            dimension.number_format = _COLUMN_FORMATS[column.kind]
     for line, row in enumerate(data, start=2):
         for offset, column in enumerate(register.columns):
             value = _cell_value(column, row.get(column.key), lang)
