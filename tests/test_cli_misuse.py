@@ -9,7 +9,6 @@ import sys
 
 import openpyxl
 import pytest
-
 from builders import ROWS, make_book
 
 

@@ -3,15 +3,19 @@ thousand members scale every register, and validation finds exactly the delibera
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 from ubsheets.core.findings import CODES
 from ubsheets.core.validate import validate
 from ubsheets.demo import MISTAKES_FROM_MEMBERS, demo_school, school_lang, write_demo
 from ubsheets.io.reader import read_book
-from ubsheets.schema import ALL_TABLES, register
+from ubsheets.schema import ALL_TABLES, SETTINGS, SETTINGS_SHEET, register
 
 # Where the deliberate mistakes of school 1 (Kyrgyz, 12 members) are, as validation finds them.
 SCHOOL_1_MISTAKES = [
@@ -144,3 +148,83 @@ def test_a_thousand_members_scale_every_register() -> None:
     assert counts["documents"] == 14 and counts["holidays"] == 3  # fixed by the document
     heads = [m for m in rows["members"] if m["role"] == "head"]
     assert len(heads) == 1
+
+
+# --- the demo command, as a user runs it ---------------------------------------------------------
+
+
+def run_demo(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "UBSHEETS_LANG"} | {"COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "ubsheets", "demo", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def printed_findings(stdout: str) -> list[tuple[str, str, str]]:
+    """(sheet, cell, severity) of each row of the findings table the command printed."""
+    rows = [[cell.strip() for cell in line.strip("│").split("│")]
+            for line in stdout.splitlines() if line.startswith("│")]
+    return [(sheet, cell, severity) for sheet, cell, severity, _ in rows]
+
+
+def meta_lang(path: Path) -> str:
+    grid = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("ubsheets").to_python()
+    return {row[0]: row[1] for row in grid}["lang"]
+
+
+def test_demo_command_writes_a_kyrgyz_school_and_validates_it(tmp_path: Path) -> None:
+    result = run_demo("d", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    book, mistakes = Path("d") / "school-01.xlsx", Path("d") / "MISTAKES.md"
+    lines = result.stdout.splitlines()
+    assert lines[:3] == ["1 демо-китеп жазылды: d", f"Атайын кетирилген каталар: {mistakes}",
+                         f"Биринчи китеп текшерилүүдө: {book}"]
+    assert lines[-2:] == ["Каталар: 5, эскертүүлөр: 8.",
+                          f"Текшерүүнүн натыйжасы «Текшерүү» барагына жазылды: {book}"]
+    report = validate(read_book(tmp_path / book))
+    severity = {"error": "ката", "warning": "эскертүү"}
+    assert printed_findings(result.stdout) == [(f.sheet, f.cell, severity[f.severity])
+                                               for f in report.issues]
+    assert sorted(SCHOOL_1_MISTAKES) == mistake_findings(tmp_path / book)
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["MISTAKES.md", "school-01.xlsx"]
+    checked = CalamineWorkbook.from_path(str(tmp_path / book)).get_sheet_by_name("Текшерүү")
+    rows = checked.to_python()
+    assert rows[0] == ["№", "Барак", "Уяча", "Деңгээли", "Мааниси", "Эмне туура эмес", "Коду"]
+    assert [(r[1], r[2], r[6]) for r in rows[1:14]] == [(f.sheet, f.cell, f.code)
+                                                        for f in report.issues]
+
+
+def test_demo_command_in_russian_makes_every_school_russian(tmp_path: Path) -> None:
+    result = run_demo("d", "--schools", "3", "--lang", "ru", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    book = Path("d") / "school-01.xlsx"
+    lines = result.stdout.splitlines()
+    assert lines[:3] == ["Записано демо-книг: 3 в d",
+                         f"Нарочно допущенные ошибки: {Path('d') / 'MISTAKES.md'}",
+                         f"Проверка первой книги: {book}"]
+    assert lines[-2:] == ["Ошибок: 5, предупреждений: 8.",
+                          f"Результат записан на лист «Проверка»: {book}"]
+    severity = {"error": "ошибка", "warning": "предупреждение"}
+    assert printed_findings(result.stdout) == [
+        (f.sheet, f.cell, severity[f.severity]) for f in validate(read_book(tmp_path / book)).issues]
+    paths = [tmp_path / "d" / f"school-{i:02d}.xlsx" for i in (1, 2, 3)]
+    assert [meta_lang(p) for p in paths] == ["ru", "ru", "ru"]
+    assert [read_book(p).lang for p in paths] == ["ru", "ru", "ru"]
+    assert "Проверка" in CalamineWorkbook.from_path(str(paths[0])).sheet_names
+
+
+def test_demo_command_writes_thirty_different_schools(tmp_path: Path) -> None:
+    result = run_demo("d", "--schools", "30", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[0] == "30 демо-китеп жазылды: d"
+    folder = tmp_path / "d"
+    paths = [folder / f"school-{i:02d}.xlsx" for i in range(1, 31)]
+    assert sorted(folder.iterdir()) == sorted([*paths, folder / "MISTAKES.md"])
+    schools = [CalamineWorkbook.from_path(str(p)).get_sheet_by_name(
+        SETTINGS_SHEET.get(lang)).to_python()[1] for p, lang in
+        zip(paths, [school_lang(i) for i in range(1, 31)], strict=True)]
+    assert [row[0] for row in schools] == [
+        SETTINGS[0].label.get(school_lang(i)) for i in range(1, 31)]  # B2 is the school's name
+    names = [row[1] for row in schools]
+    assert len(set(names)) == 30 and all(isinstance(n, str) and n for n in names)
+    assert names == [demo_school(i, lang=school_lang(i)).settings["school"] for i in range(1, 31)]
+    assert [meta_lang(p) for p in paths] == ["ky", "ky", "ru"] * 10

@@ -336,3 +336,65 @@ def test_guard_reads_only_the_prologs(book: Path, monkeypatch: pytest.MonkeyPatc
     check_workbook_file(book)
     assert reads and max(reads) <= guard.PROLOG_FIRST_READ_BYTES
 
+
+
+@functools.cache
+def ubsheets_book() -> tuple[tuple[zipfile.ZipInfo, bytes], ...]:
+    """The entries of one real ubsheets workbook (the tests' valid association)."""
+    import tempfile
+
+    from builders import make_book
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = make_book(Path(folder) / "book.xlsx")
+        with zipfile.ZipFile(path) as package:
+            return tuple((info, package.read(info)) for info in package.infolist())
+
+
+def packed(entries) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for info, data in entries:
+            package.writestr(info, data)
+    return buffer.getvalue()
+
+
+# Bytes that matter to an XML parser, and any byte at all.
+XML_BYTES = st.one_of(st.sampled_from(b'<>/&;="\' \x00\xff'), st.integers(0, 255))
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_damaged_ubsheets_workbook_is_refused_in_words_never_a_traceback(
+        tmp_path_factory: pytest.TempPathFactory, data) -> None:
+    """End to end: a real workbook with bytes overwritten in the file or inside one of its parts
+    (past the zip's checksums, into the XML), or cut anywhere, goes through the whole validation.
+    It validates or is refused with an UbsheetsError; any other exception fails the test."""
+    from ubsheets import actions
+    from ubsheets.errors import UbsheetsError
+
+    entries = list(ubsheets_book())
+    kind = data.draw(st.sampled_from(["file", "part", "part", "cut"]))
+    if kind == "part":
+        index = data.draw(st.integers(0, len(entries) - 1))
+        info, part = entries[index]
+        part = bytearray(part)
+        for _ in range(data.draw(st.integers(1, 6))):
+            part[data.draw(st.integers(0, len(part) - 1))] = data.draw(XML_BYTES)
+        entries[index] = (info, bytes(part))
+        content = packed(entries)
+    else:
+        content = bytearray(packed(entries))
+        if kind == "file":
+            for _ in range(data.draw(st.integers(1, 8))):
+                content[data.draw(st.integers(0, len(content) - 1))] = data.draw(XML_BYTES)
+        else:
+            content = content[: data.draw(st.integers(0, len(content) - 1))]
+    folder = tmp_path_factory.getbasetemp() / "fuzz-ubsheets"
+    folder.mkdir(exist_ok=True)
+    path = folder / "book.xlsx"
+    path.write_bytes(bytes(content))
+    try:
+        actions.validate_file(path, write=False)
+    except UbsheetsError as error:
+        assert "\n" not in error.message("ky")

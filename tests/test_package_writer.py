@@ -21,6 +21,7 @@ import pytest
 import xlsxwriter
 import xlwings
 from builders import make_book
+from conftest import needs_libreoffice
 from python_calamine import CalamineWorkbook
 
 from ubsheets.errors import InputError
@@ -565,34 +566,13 @@ def test_text_that_looks_like_an_excel_escape_stays_literal(tmp_path: Path) -> N
 
 # --- LibreOffice as the independent reader -------------------------------------------------
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
 
-@pytest.fixture(scope="session")
-def soffice(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, Path, Path], None]:
-    profile = tmp_path_factory.mktemp("lo-profile").as_uri()
-
-    def run(target: str, path: Path, outdir: Path) -> None:
-        command = [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(outdir),
-            str(path),
-        ]
-        subprocess.run(command, check=True, timeout=120, capture_output=True)
-
-    return run
-
-
-@needs_soffice
-def test_libreoffice_reads_our_sheet_and_the_users(written: Path, soffice: Callable, tmp_path: Path) -> None:
+@needs_libreoffice
+def test_libreoffice_reads_our_sheet_and_the_users(written: Path, libreoffice: Callable, tmp_path: Path) -> None:
     outdir = tmp_path / "csv"
-    soffice(CSV_ALL_SHEETS, written, outdir)
+    libreoffice(written, CSV_ALL_SHEETS, outdir)
     ours = list(csv.reader((outdir / f"{written.stem}-{OURS}.csv").open(encoding="utf-8")))
     assert ours[0] == ["Уяча", "Күнү", "Саат", "Билдирүү"]
     assert ours[1][0] == "Data!B3" and ours[1][2:] == ["7.5", "узун\nтекст"]
@@ -602,25 +582,24 @@ def test_libreoffice_reads_our_sheet_and_the_users(written: Path, soffice: Calla
     assert data[1][:4] == ["name 2", "2", "3", "6"]
 
 
-@needs_soffice
-def test_libreoffice_converts_the_result(tmp_path: Path, soffice: Callable) -> None:
+@needs_libreoffice
+def test_libreoffice_converts_the_result(tmp_path: Path, libreoffice: Callable) -> None:
     src = user_workbook(tmp_path, old_ours=True)
     out = tmp_path / "out.xlsm"
     write_owned_sheets(src, out, [check_spec()])
     outdir = tmp_path / "converted"
-    soffice("xlsx", out, outdir)
+    libreoffice(out, "xlsx", outdir)
     book = CalamineWorkbook.from_path(str(outdir / "out.xlsx"))
     assert book.sheet_names == ["Data", "Other", OURS.upper()]
     assert book.get_sheet_by_name(OURS.upper()).to_python()[1][:3] == ["Data!B3", dt.date(2024, 9, 1), 7.5]
 
 
-@needs_soffice
-def test_our_marker_survives_libreoffice(written: Path, soffice: Callable, tmp_path: Path) -> None:
+@needs_libreoffice
+def test_our_marker_survives_libreoffice(written: Path, libreoffice: Callable, tmp_path: Path) -> None:
     """LibreOffice keeps the sheet-local name (as hidden="false", "TRUE()"): writing again is
     allowed, and hides the marker again."""
     outdir = tmp_path / "resaved"
-    soffice("xlsx", written, outdir)
-    resaved = outdir / "out.xlsx"
+    resaved = libreoffice(written, "xlsx", outdir)
     workbook = entries(resaved)["xl/workbook.xml"].decode()
     assert re.search(r'<definedName [^>]*localSheetId="2" name="_ubsheets_owned"', workbook)
     out, again = tmp_path / "out.xlsx", tmp_path / "again.xlsx"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+import openpyxl
 import pytest
 from builders import HEAD, MEMBER, ROWS, YOUNG, check, findings_of, make_book, with_row
 
@@ -89,6 +90,7 @@ CASES = {
                          [("Иш кагаздары", "C5", "document_missing")]),
     "control kind unknown": (changed("control", 0, kind="7. Башка"),
                              [("Көзөмөл", "B2", "unknown_choice")]),
+    "club of 500 pupils": (changed("clubs", 0, pupils=500), [("Кружоктор", "D2", "out_of_range")]),
 }
 
 
@@ -162,8 +164,30 @@ def test_misspelt_teacher_gets_a_suggestion(tmp_path):
 
 def test_mixed_script_member_name_is_flagged(tmp_path):
     name = "Aсанова Айгүл Бакытовна"  # Latin A
-    rows = changed("members", 0, name=name)
-    rows["self_education"] = [dict(r, name=name if r["name"] == HEAD else r["name"])
-                              for r in ROWS["self_education"]]
+    # The head under that name everywhere, so the one finding left is about the name itself.
+    rows = {key: [{k: name if v == HEAD else v for k, v in row.items()} for row in register]
+            for key, register in ROWS.items()}
     report = check(make_book(tmp_path / "b.xlsx", settings={"head": name}, **rows))
-    assert (M, "A2", "mixed_script") in findings_of(report)
+    assert findings_of(report) == [(M, "A2", "mixed_script")]
+    assert report.issues[0].message == (
+        "«Aсанова Айгүл Бакытовна» атында латын тамгасы бар: башка барактардагы аты менен дал "
+        "келбей калат.")
+
+
+def test_out_of_range_message_names_the_bounds(tmp_path):
+    report = check(make_book(tmp_path / "b.xlsx", **changed("clubs", 0, pupils=500)))
+    assert [(f.column, f.value, f.severity, f.message) for f in report.issues] == [
+        ("Окуучулардын саны", 500, "error", "500 туура эмес: 1 – 100 аралыгында болушу керек.")]
+
+
+def test_a_setting_the_template_does_not_know_is_flagged(tmp_path):
+    path = make_book(tmp_path / "b.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Жөндөөлөр"]
+    assert sheet["A12"].value == "Аттестациянын мөөнөтү (жыл)" and sheet["A13"].value is None
+    sheet["A13"], sheet["B13"] = "Телефон", "0312 123456"  # a row the user added
+    workbook.save(path)
+    report = check(path)
+    assert findings_of(report) == [("Жөндөөлөр", "A13", "unknown_setting")]
+    assert (report.issues[0].severity, report.issues[0].message) == (
+        "warning", "Белгисиз параметр «Телефон»: параметрлердин аттарын өзгөртпөңүз.")
