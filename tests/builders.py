@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
+import struct
+import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +96,20 @@ def findings_of(report: Report) -> list[tuple[str, str, str]]:
 
 def check(path: Path) -> Report:
     return validate(read_book(path))
+
+
+def png_bytes(width: int = 4, height: int = 3) -> bytes:
+    """A tiny real PNG (no Pillow needed): a picture for the user's workbooks."""
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+    pixels = b"".join(b"\x00" + b"\x20\x80\xff" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(pixels))
+            + chunk(b"IEND", b""))
+
+
+def entries(data: bytes | Path) -> dict[str, bytes]:
+    """Zip entry name -> uncompressed bytes, in the zip's order."""
+    with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as package:
+        return {info.filename: package.read(info) for info in package.infolist()}

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import io
 import posixpath
-import struct
 import subprocess
 import zipfile
-import zlib
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 import openpyxl
 import pytest
 import xlsxwriter
+from builders import entries, png_bytes
 from conftest import needs_libreoffice
 
 from ubsheets.io.chart_xml import formula, render_chart_xml
@@ -63,18 +62,8 @@ def month_spec(charts: bool = True) -> SheetSpec:
     return SheetSpec(OURS, rows, col_widths=[22, *[7] * 10], charts=(chart,) if charts else ())
 
 
-def png_bytes(width: int = 4, height: int = 3) -> bytes:
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-    pixels = b"".join(b"\x00" + b"\x20\x80\xff" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b"")
 
 
-def entries(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as z:
-        return {name: z.read(name) for name in z.namelist()}
 
 
 def rel_targets(parts: dict[str, bytes], source: str) -> dict[str, tuple[str, str]]:

@@ -8,11 +8,9 @@ import io
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +18,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 import xlwings
-from builders import make_book
+from builders import entries, make_book, png_bytes
 from conftest import needs_libreoffice
 from python_calamine import CalamineWorkbook
 
@@ -55,13 +53,6 @@ def check_spec(rows: int = 3, **options: object) -> SheetSpec:
     )
 
 
-def png_bytes(width: int = 4, height: int = 3) -> bytes:
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-    pixels = b"".join(b"\x00" + b"\x20\x80\xff" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b"")
 
 
 def vba_project(tmp_path: Path) -> Path:
@@ -110,9 +101,6 @@ def mark_ours(wb: xlsxwriter.Workbook, sheet: str) -> None:
     wb.define_name(f"'{sheet}'!_ubsheets_owned", "=TRUE")
 
 
-def entries(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as z:
-        return {name: z.read(name) for name in z.namelist()}
 
 
 def sheet_entries(path: Path) -> list[tuple[str, str]]:

@@ -10,7 +10,6 @@ independent reader of what comes out.
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from builders import entries
 from conftest import SOFFICE, needs_libreoffice
 from enrich import (
     LESSONS_SHEET,
@@ -82,10 +82,6 @@ LIBREOFFICE_FORMAT = {".xlsm": "xlsm:Calc MS Excel 2007 VBA XML", ".xlsx": "xlsx
 # --- reading packages ----------------------------------------------------------------------
 
 
-def entries(data: bytes | Path) -> dict[str, bytes]:
-    """Zip entry name -> uncompressed bytes, in the zip's order."""
-    with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as package:
-        return {info.filename: package.read(info) for info in package.infolist()}
 
 
 def sheets_of(parts: dict[str, bytes]) -> dict[str, str]:
