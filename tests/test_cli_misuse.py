@@ -75,3 +75,13 @@ def test_new_formats_whole_date_and_time_columns(tmp_path):
     assert lessons.column_dimensions["F"].number_format == "DD.MM.YYYY"  # Өтүлүүчү күн
     assert lessons.column_dimensions["E"].number_format == "General"  # Тема
     assert log.column_dimensions["D"].number_format == "HH:MM"  # Убакыт
+
+
+def test_a_period_outside_the_academic_year_is_refused(tmp_path):
+    path = make_book(tmp_path / "b.xlsx")
+    before = path.read_bytes()
+    result = run("report", path, "--month", "2019-10")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "Ката: 2019-10 мезгили окуу жылынан тышкары (01.09.2020 – 25.05.2021): жылды "
+               "текшериңиз.\n")
+    assert path.read_bytes() == before

@@ -123,11 +123,23 @@ def report_file(path: Path, choose: Callable[[Context], list[Period]],
         from ubsheets.io import pdf  # only when asked: it starts LibreOffice
 
         pdf.check_available()
-    written = _regenerate(path, lambda ctx: [head_report(ctx, p) for p in choose(ctx)])
+    written = _regenerate(path, lambda ctx: [head_report(ctx, p) for p in _in_year(ctx, choose)])
     if pdf_dir is not None:
         written.pdfs = pdf.render([document_sheet(d) for d in written.documents], pdf_dir,
                                   path.stem)
     return written
+
+
+def _in_year(ctx: Context, choose: Callable[[Context], list[Period]]) -> list[Period]:
+    """The chosen periods; one wholly outside the academic year is most likely a typo (2019-10
+    for 2020-10), so it is refused before anything is written."""
+    start, end = ctx.calendar.year_bounds()
+    periods = choose(ctx)
+    for period in periods:
+        if period.end < start or period.start > end:
+            raise UsageError("period_outside_year", period=period.code,
+                             start=f"{start:%d.%m.%Y}", end=f"{end:%d.%m.%Y}")
+    return periods
 
 
 def _regenerate(path: Path, make: Callable[[Context], list[Document]]) -> Written:

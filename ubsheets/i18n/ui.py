@@ -91,4 +91,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "misuse_bad_value": {"ky": "{what} туура эмес ({detail})",
                          "ru": "неверное значение {what} ({detail})",
                          "en": "bad value for {what} ({detail})"},
+    "period_outside_year": {
+        "ky": "{period} мезгили окуу жылынан тышкары ({start} – {end}): жылды текшериңиз.",
+        "ru": "Период {period} вне учебного года ({start} – {end}): проверьте год.",
+        "en": "The period {period} is outside the academic year ({start} - {end}): check the year."},
 }
