@@ -356,3 +356,10 @@ def test_brackets_in_a_cell_are_printed_as_typed(tmp_path):
     result = run("validate", path, "--no-write")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "«x\\[/] [bold]» сан эмес." in result.stdout
+
+
+def test_readme_lists_every_finding_code():
+    from ubsheets.core.findings import CODES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [code for code in CODES if f"`{code}`" not in readme] == []
