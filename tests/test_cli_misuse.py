@@ -85,3 +85,25 @@ def test_a_period_outside_the_academic_year_is_refused(tmp_path):
         2, "", "Ката: 2019-10 мезгили окуу жылынан тышкары (01.09.2020 – 25.05.2021): жылды "
                "текшериңиз.\n")
     assert path.read_bytes() == before
+
+
+def test_demo_shows_progress_on_a_terminal_only(tmp_path):
+    import pty
+
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "ubsheets", "demo", "d", "--schools", "3"],
+                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=secondary)
+    os.close(secondary)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # the terminal closed: the process is done
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=120) == 0
+    assert "Демо-китептер жазылууда".encode() in seen
+    piped = run("demo", "e", "--schools", "3", cwd=tmp_path)
+    assert piped.returncode == 0 and piped.stderr == ""

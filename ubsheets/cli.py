@@ -6,13 +6,15 @@ from __future__ import annotations
 import json as json_module
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
@@ -92,7 +94,8 @@ def demo(
     from ubsheets.demo import write_demo  # the demo data is only loaded when asked for
 
     code = lang.value if lang else None
-    paths = _run(lambda: write_demo(directory, schools, members, code), code)
+    with _progress(schools, t("demo_progress", ui_lang(code))) as advance:
+        paths = _run(lambda: write_demo(directory, schools, members, code, advance), code)
     shown = ui_lang(code)
     out.print(t("demo_written", shown, count=len(paths), path=directory), markup=False)
     out.print(t("demo_mistakes", shown, path=directory / "MISTAKES.md"), markup=False)
@@ -101,6 +104,18 @@ def demo(
     _print_report(result.report, result.lang)
     out.print(t("validation_written", result.lang, sheet=result.sheet, path=paths[0]),
               markup=False)
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[Path], None]]:
+    """A progress bar on the terminal for long work; nothing when output goes to a file or a
+    pipe (scripts and tests read exactly what was printed)."""
+    if total < 2 or not err.is_terminal:
+        yield lambda _path: None
+        return
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda _path: progress.advance(task)
 
 
 @app.command("validate")

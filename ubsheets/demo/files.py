@@ -3,6 +3,7 @@ each deliberate mistake."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ubsheets.demo.build import DemoSchool, demo_school
@@ -17,9 +18,11 @@ def school_lang(index: int) -> str:
 
 
 def write_demo(directory: Path, schools: int = 1, members: int = 12,
-               lang: str | None = None) -> list[Path]:
+               lang: str | None = None,
+               on_school: Callable[[Path], None] | None = None) -> list[Path]:
     """Write ``school-01.xlsx``... and ``MISTAKES.md`` (where each deliberate mistake is, as the
-    validator finds it) into ``directory``; returns the workbooks' paths."""
+    validator finds it) into ``directory``; returns the workbooks' paths. ``on_school`` hears of
+    each workbook written (the CLI's progress bar)."""
     # Imported here so that generating rows alone (demo_school) never loads the workbook side.
     from ubsheets.core.validate import validate
     from ubsheets.io.reader import read_book
@@ -39,6 +42,8 @@ def write_demo(directory: Path, schools: int = 1, members: int = 12,
         found = mistake_cells(demo, validate(read_book(path)).issues) if demo.mistakes else []
         sections.append(_mistakes_section(path.name, demo, found))
         paths.append(path)
+        if on_school is not None:
+            on_school(path)
     (directory / "MISTAKES.md").write_text(_MISTAKES_HEADER + "\n".join(sections), "utf-8")
     return paths
 

@@ -95,4 +95,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "{period} мезгили окуу жылынан тышкары ({start} – {end}): жылды текшериңиз.",
         "ru": "Период {period} вне учебного года ({start} – {end}): проверьте год.",
         "en": "The period {period} is outside the academic year ({start} - {end}): check the year."},
+    "demo_progress": {"ky": "Демо-китептер жазылууда", "ru": "Запись демо-книг",
+                      "en": "Writing demo workbooks"},
 }
