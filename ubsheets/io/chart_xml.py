@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ubsheets.io.sheet_model import Cell, CellValue, ChartSpec, col_letter, parse_cell_ref, sheet_ref
 from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, excel_serial, xml_text
@@ -158,23 +158,23 @@ def _value(rows: Rows, row: int, col: int) -> CellValue:
 
 
 def _str_ref(sheet_name: str, cells: list[tuple[int, int]], rows: Rows) -> str:
-    points = "".join(
-        f'<c:pt idx="{index}"><c:v>{xml_text(text)}</c:v></c:pt>'
-        for index, text in enumerate(_as_text(_value(rows, *cell)) for cell in cells)
-        if text is not None
-    )
-    cache = f'<c:strCache><c:ptCount val="{len(cells)}"/>{points}</c:strCache>'
+    cache = f'<c:strCache><c:ptCount val="{len(cells)}"/>{_points(cells, rows, _as_text)}</c:strCache>'
     return f"<c:strRef><c:f>{xml_text(formula(sheet_name, cells))}</c:f>{cache}</c:strRef>"
 
 
 def _num_ref(sheet_name: str, cells: list[tuple[int, int]], rows: Rows) -> str:
-    points = "".join(
-        f'<c:pt idx="{index}"><c:v>{number}</c:v></c:pt>'
-        for index, number in enumerate(_as_number(_value(rows, *cell)) for cell in cells)
-        if number is not None
-    )
+    points = _points(cells, rows, _as_number)
     cache = f'<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="{len(cells)}"/>{points}</c:numCache>'
     return f"<c:numRef><c:f>{xml_text(formula(sheet_name, cells))}</c:f>{cache}</c:numRef>"
+
+
+def _points(cells: list[tuple[int, int]], rows: Rows, show: Callable[[CellValue], str | None]) -> str:
+    """A cache's points: each cell as ``show`` renders it, empty ones left out (Excel's way)."""
+    return "".join(
+        f'<c:pt idx="{index}"><c:v>{xml_text(text)}</c:v></c:pt>'
+        for index, text in enumerate(show(_value(rows, *cell)) for cell in cells)
+        if text is not None
+    )
 
 
 def _as_text(value: CellValue) -> str | None:
