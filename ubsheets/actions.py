@@ -25,12 +25,13 @@ from ubsheets.io.report_layout import document_sheet
 from ubsheets.io.safe_write import check_not_open, safe_replace
 from ubsheets.io.sheet_model import SheetSpec
 from ubsheets.io.validation_sheet import validation_sheet
-from ubsheets.schema import SETTINGS
+from ubsheets.schema import SETTINGS, Label
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # The usual Kyrgyz calendar; every date is a setting the user can change in the workbook.
 TYPICAL_YEAR_END = (5, 25)
 TYPICAL_WINTER_BREAK = ((12, 30), (1, 10))
+WINTER_BREAK = Label("Кышкы каникул", "Зимние каникулы", "Winter break")
 
 
 def academic_year(text: str | None, today: dt.date | None = None) -> tuple[int, int]:
@@ -59,8 +60,7 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
                 "year_end": dt.date(end, *TYPICAL_YEAR_END),
                 **{item.key: item.default for item in SETTINGS if item.default is not None}}
     holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
-                 "name": {"ky": "Кышкы каникул", "ru": "Зимние каникулы"}.get(lang,
-                                                                             "Winter break")}]
+                 "name": WINTER_BREAK.get(lang)}]
     workbook = build_workbook(lang, settings, {"holidays": holidays})
     # With --force the replaced workbook may hold a year of registers: keep it as .bak.
     safe_replace(path, lambda tmp: save_workbook(workbook, tmp), verify=read_book,
