@@ -138,7 +138,12 @@ class _Cells:
 
 
 def _column(grid: list[list[object]], header: str) -> int:
-    return grid[0].index(header)
+    return grid[_header_row(grid, header)].index(header)
+
+
+def _header_row(grid: list[list[object]], header: str) -> int:
+    """The register's header row (0-based): under the form's title in a workbook we made."""
+    return next(index for index, row in enumerate(grid[:5]) if header in row)
 
 
 def enrich_with_xlsxwriter(demo: Path, target: Path) -> Path:
@@ -178,39 +183,46 @@ def enrich_with_xlsxwriter(demo: Path, target: Path) -> Path:
 def _enrich_members(workbook: xlsxwriter.Workbook, sheet, grid: list[list[object]]) -> None:
     """Comments, conditional formats (one a 2010 data bar), a dropdown from the user's sheet, a
     formula column and a filter."""
-    hours = _column(grid, MEMBERS.column("weekly_hours").header.get(LANG))
+    header = MEMBERS.column("weekly_hours").header.get(LANG)
+    hours, top = _column(grid, header), _header_row(grid, header)
     last = len(grid)  # Excel row of the last member
-    extra = len(grid[0])
+    extra = len(grid[top])
     letter = xl_col_to_name(hours)
-    sheet.write_comment(0, 0, "Толук аты-жөнү, паспорттогудай.", {"author": "Айгүл Асанова"})
-    sheet.write_comment(1, hours, "Жүктөм 24 сааттан ашпашы керек.", {"author": "Айгүл Асанова"})
+    sheet.write_comment(top, 0, "Толук аты-жөнү, паспорттогудай.", {"author": "Айгүл Асанова"})
+    sheet.write_comment(top + 1, hours, "Жүктөм 24 сааттан ашпашы керек.", {"author": "Айгүл Асанова"})
     red = workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
-    sheet.conditional_format(1, hours, 999, hours, {"type": "cell", "criteria": ">", "value": 24, "format": red})
-    sheet.conditional_format(1, hours, last - 1, hours, {"type": "data_bar", "data_bar_2010": True})
-    sheet.write_string(0, extra, "Бөлмөсү", workbook.add_format({"bold": True}))
-    sheet.data_validation(1, extra, 999, extra, {"validate": "list", "source": f"='{USER_SHEET}'!$E$2:$E$6"})
-    sheet.write_string(0, extra + 1, "Жүктөм, ставка", workbook.add_format({"bold": True}))
-    for row in range(1, last):
+    sheet.conditional_format(top + 1, hours, 999, hours,
+                             {"type": "cell", "criteria": ">", "value": 24, "format": red})
+    sheet.conditional_format(top + 1, hours, last - 1, hours, {"type": "data_bar", "data_bar_2010": True})
+    sheet.write_string(top, extra, "Бөлмөсү", workbook.add_format({"bold": True}))
+    sheet.data_validation(top + 1, extra, 999, extra,
+                          {"validate": "list", "source": f"='{USER_SHEET}'!$E$2:$E$6"})
+    sheet.write_string(top, extra + 1, "Жүктөм, ставка", workbook.add_format({"bold": True}))
+    for row in range(top + 1, last):
         value = grid[row][hours]
         sheet.write_formula(row, extra + 1, f"={letter}{row + 1}/18", None,
                             value / 18 if isinstance(value, int | float) else "")
-    sheet.autofilter(0, 0, last - 1, extra + 1)  # a hidden name local to this sheet
+    sheet.autofilter(top, 0, last - 1, extra + 1)  # a hidden name local to this sheet
 
 
 def _enrich_user_sheet(workbook: xlsxwriter.Workbook, user, members: list[list[object]],
                        lessons: list[list[object]]) -> None:
     """Formulas over the registers, a table, a dropdown, a chart, a comment, a button for a macro
     and print settings."""
-    hours = _column(members, MEMBERS.column("weekly_hours").header.get(LANG))
+    header = MEMBERS.column("weekly_hours").header.get(LANG)
+    hours, top = _column(members, header), _header_row(members, header)
+    lessons_top = _header_row(lessons, OPEN_LESSONS.column("topic").header.get(LANG))
     letter = xl_col_to_name(hours)
-    count = len(members) - 1
-    total = sum(row[hours] for row in members[1:] if isinstance(row[hours], int | float))
+    count = len(members) - 1 - top
+    first = top + 2  # the Excel row of the first member
+    total = sum(row[hours] for row in members[top + 1:] if isinstance(row[hours], int | float))
     bold = workbook.add_format({"bold": True})
     rows = (
-        ("Мүчөлөрдүн саны", f"=COUNTA('{MEMBERS_SHEET}'!A2:A1000)", count),
-        ("Жумалык сааттар", f"=SUM('{MEMBERS_SHEET}'!{letter}2:{letter}1000)", total),
+        ("Мүчөлөрдүн саны", f"=COUNTA('{MEMBERS_SHEET}'!A{first}:A1000)", count),
+        ("Жумалык сааттар", f"=SUM('{MEMBERS_SHEET}'!{letter}{first}:{letter}1000)", total),
         ("Орточо жүктөм", "=B3/B2", total / count),
-        ("Ачык сабактар", f"=COUNTA('{LESSONS_SHEET}'!E2:E1000)", len(lessons) - 1),
+        ("Ачык сабактар", f"=COUNTA('{LESSONS_SHEET}'!E{lessons_top + 2}:E1000)",
+         len(lessons) - 1 - lessons_top),
     )
     user.write_string(0, 0, "Көрсөткүч", bold)
     user.write_string(0, 1, "Мааниси", bold)
@@ -220,13 +232,14 @@ def _enrich_user_sheet(workbook: xlsxwriter.Workbook, user, members: list[list[o
     user.add_table(0, 4, len(ROOMS), 4, {"name": "Rooms", "columns": [{"header": "Бөлмөлөр"}],
                                           "data": [[room] for room in ROOMS]})
     user.write_string(6, 0, "Мугалим")
-    user.data_validation(6, 1, 6, 1, {"validate": "list", "source": f"='{MEMBERS_SHEET}'!$A$2:$A${count + 1}"})
+    names = f"='{MEMBERS_SHEET}'!$A${first}:$A${first + count - 1}"
+    user.data_validation(6, 1, 6, 1, {"validate": "list", "source": names})
     user.write_comment(1, 1, "Мүчөлөр барагынан эсептелет.", {"author": "Айгүл Асанова"})
     chart = workbook.add_chart({"type": "column"})
     chart.add_series({
         "name": "Жумалык саат",
-        "categories": [MEMBERS_SHEET, 1, 0, count, 0],
-        "values": [MEMBERS_SHEET, 1, hours, count, hours],
+        "categories": [MEMBERS_SHEET, top + 1, 0, top + count, 0],
+        "values": [MEMBERS_SHEET, top + 1, hours, top + count, hours],
     })
     chart.set_title({"name": "Мугалимдердин жүктөмү"})
     user.insert_chart("D9", chart)
@@ -269,7 +282,7 @@ from com.sun.star.awt import Point, Rectangle, Size
 from com.sun.star.beans import PropertyValue
 from com.sun.star.table import CellAddress
 
-soffice, profile, source, target, picture, sheet_name, name_col, hours_col, last_row = sys.argv[1:]
+soffice, profile, source, target, picture, sheet_name, name_col, hours_col, last_row, top = sys.argv[1:]
 
 
 def prop(name, value):
@@ -302,10 +315,10 @@ try:
     sheet = sheets.getByName(sheet_name)
     last = int(last_row)
 
-    sheet.Annotations.insertNew(CellAddress(index, int(hours_col), 1),
+    sheet.Annotations.insertNew(CellAddress(index, int(hours_col), int(top) + 1),
                                 "LibreOfficeто кошулган эскертүү: жүктөмдү текшериңиз.")
 
-    ranges = tuple(sheet.getCellRangeByPosition(int(col), 0, int(col), last).RangeAddress
+    ranges = tuple(sheet.getCellRangeByPosition(int(col), int(top), int(col), last).RangeAddress
                    for col in (name_col, hours_col))
     sheet.Charts.addNewByName("UserHoursChart", Rectangle(2000, 9000, 16000, 8000), ranges, True, True)
 
@@ -350,10 +363,11 @@ def enrich_with_libreoffice(demo: Path, target: Path, soffice: str, python: str,
     picture = work / "logo.png"
     picture.write_bytes(png(rgb=(200, 60, 40)))
     grid = CalamineWorkbook.from_path(str(demo)).get_sheet_by_name(MEMBERS_SHEET).to_python()
-    hours = _column(grid, MEMBERS.column("weekly_hours").header.get(LANG))
+    header = MEMBERS.column("weekly_hours").header.get(LANG)
+    hours, top = _column(grid, header), _header_row(grid, header)
     result = subprocess.run(
         [python, str(script), soffice, profile.as_uri(), str(demo), str(target), str(picture),
-         MEMBERS_SHEET, "0", str(hours), str(len(grid) - 1)],
+         MEMBERS_SHEET, "0", str(hours), str(len(grid) - 1), str(top)],
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0 and target.exists(), result.stdout + result.stderr
     return target

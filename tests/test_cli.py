@@ -21,6 +21,7 @@ from test_guard import BILLION_LAUGHS
 from test_safe_write import excel_lock_bytes
 
 from ubsheets.core.validate import validate
+from ubsheets.i18n import t
 from ubsheets.io.reader import read_book
 from ubsheets.schema import ALL_TABLES
 
@@ -56,19 +57,33 @@ def test_new_creates_a_workbook_that_validates(tmp_path):
     with zipfile.ZipFile(tmp_path / "book.xlsm") as z:
         assert b"macroEnabled.main+xml" in z.read("[Content_Types].xml")
     settings = openpyxl.load_workbook(tmp_path / "book.xlsm")["Жөндөөлөр"]
-    assert [settings[cell].value for cell in ("A2", "B2", "A9", "B9", "A10", "B10")] == [
+    assert [settings[cell].value for cell in ("A3", "B3", "A11", "B11", "A12", "B12")] == [
         "Мектеп", "Ильич мектеби", "Окуу жылынын башталышы", dt.datetime(2020, 9, 1),
         "Окуу жылынын аягы", dt.datetime(2021, 5, 25)]
-    assert [settings[cell].value for cell in ("D1", "E1", "F1", "D2", "E2", "F2")] == [
+    assert [settings[cell].value for cell in ("D2", "E2", "F2", "D3", "E3", "F3")] == [
         "Каникулдун башталышы", "Каникулдун аягы", "Аталышы",
         dt.datetime(2020, 12, 30), dt.datetime(2021, 1, 10), "Кышкы каникул"]
-    assert settings["D3"].value is None  # the winter break only
+    assert settings["D4"].value is None  # the winter break only
 
 
 def test_new_in_russian(tmp_path):
-    result = run("new", "книга.xlsx", "--lang", "ru", cwd=tmp_path)
-    assert (result.returncode, result.stdout) == (0, "Создана новая книга: книга.xlsx\n")
+    result = run("new", "книга.xlsx", cwd=tmp_path, lang="ru")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0, "Создана новая книга: книга.xlsx\n", "")
+    assert read_book(tmp_path / "книга.xlsx").lang == "ru"
     assert "Состав МО" in CalamineWorkbook.from_path(str(tmp_path / "книга.xlsx")).sheet_names
+
+
+def test_lang_chooses_the_books_language_and_the_terminal_keeps_its_own(tmp_path):
+    result = run("new", "ru.xlsx", "--lang", "ru", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "Жаңы китеп түзүлдү: ru.xlsx\n")
+    assert read_book(tmp_path / "ru.xlsx").lang == "ru"
+    result = run("new", "ky.xlsx", "--lang", "ky", cwd=tmp_path, lang="ru")
+    assert (result.returncode, result.stdout) == (0, "Создана новая книга: ky.xlsx\n")
+    assert read_book(tmp_path / "ky.xlsx").lang == "ky"
+    result = run("new", "ky.xlsx", cwd=tmp_path, lang="ru")
+    assert (result.returncode, result.stderr) == (
+        2, "Ошибка: Файл ky.xlsx уже существует. Чтобы перезаписать, добавьте --force.\n")
 
 
 def test_new_refuses_to_overwrite_without_force(tmp_path):
@@ -102,7 +117,7 @@ def test_validate_json_is_exactly_the_library_report(tmp_path):
     assert list(printed["issues"][0]) == ["sheet", "cell", "row", "column", "value", "code",
                                           "severity", "message"]
     assert printed == validate(read_book(path)).model_dump(mode="json")
-    assert printed["issues"][0]["cell"] == "I3" and printed["valid"] is False
+    assert printed["issues"][0]["cell"] == "I4" and printed["valid"] is False
     assert path.read_bytes() == before  # --no-write writes nothing
 
 
@@ -119,10 +134,11 @@ def test_validate_writes_a_linked_sheet_and_keeps_every_register_value(tmp_path)
     assert [c.value for c in ws[1]] == ["№", "Барак", "Уяча", "Деңгээли", "Мааниси",
                                         "Эмне туура эмес", "Коду"]
     assert [c.value for c in ws[2]] == [
-        1, "Ачык сабактар", "D2", "ката", "7-A",
-        "«7-A» классында латын тамгасы бар: кириллица менен «7-А» деп жазыңыз.",
+        1, "Ачык сабактар", "D3", "ката", "7-A",
+        "Класстын аталышында («7-A») латын «A» тамгасы бар: кирилл тамгасы менен «7-А» деп "
+        "жазыңыз.",
         "latin_class_letter"]
-    assert ws["C2"].hyperlink.location == "'Ачык сабактар'!D2"
+    assert ws["C2"].hyperlink.location == "'Ачык сабактар'!D3"
     assert (tmp_path / "b.xlsx.bak").exists()
 
 
@@ -137,31 +153,58 @@ def test_validating_twice_gives_the_same_sheet(tmp_path):
 
 def test_validate_in_russian_prints_russian(tmp_path):
     path = make_book(tmp_path / "b.xlsx", "ru")
-    result = run("validate", path, "--no-write")
+    result = run("validate", path, "--no-write", lang="ru")
     assert result.returncode == 0
     assert result.stdout.splitlines()[-2:] == ["Ошибок: 0, предупреждений: 0.",
                                                "Ошибок не найдено."]
+    result = run("validate", path, "--no-write")  # a Kyrgyz terminal: Kyrgyz lines
+    assert result.stdout.splitlines()[-2:] == ["Каталар: 0, эскертүүлөр: 0.",
+                                               "Ката табылган жок."]
+
+
+def test_the_terminal_speaks_russian_about_a_kyrgyz_book(tmp_path):
+    """UBSHEETS_LANG is the terminal's language: headings, severities, totals and status lines
+    follow it; the findings are the workbook's, in the workbook's language, as its sheet holds
+    them."""
+    rows = [dict(r) for r in ROWS["members"]]
+    rows[1]["weekly_hours"] = 45
+    path = make_book(tmp_path / "b.xlsx", members=rows)
+    result = run("validate", path, lang="ru")
+    assert (result.returncode, result.stderr) == (1, "")
+    lines = result.stdout.splitlines()
+    assert lines[1].split("┃")[1:5] == [" Лист    ", " Ячейка ", " Уровень ", lines[1].split("┃")[4]]
+    assert "Что не так" in lines[1]
+    [finding] = validate(read_book(path)).issues
+    assert [cell.strip() for cell in lines[3].split("│")[1:5]] == [
+        "Мүчөлөр", finding.cell, "ошибка", finding.message]  # the finding: Kyrgyz, as on its sheet
+    assert lines[-2:] == ["Ошибок: 1, предупреждений: 0.",
+                          f"Результат записан на лист «Текшерүү»: {path}"]
+    result = run("summarize", path, lang="ru")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "Записан лист: Жыйынтык\n", t("registers_have_errors", "ru", errors=1) + "\n")
+    result = run("report", path, "--month", "2020-10", lang="ru")
+    assert (result.returncode, result.stdout) == (1, "Записан лист: Отчет 2020-10\n")
 
 
 def test_validate_a_russian_book_with_an_error(tmp_path):
     rows = [dict(r) for r in ROWS["members"]]
     rows[1]["weekly_hours"] = 45
     path = make_book(tmp_path / "b.xlsx", "ru", members=rows)
-    result = run("validate", path)
+    result = run("validate", path, lang="ru")
     assert (result.returncode, result.stderr) == (1, "")
     lines = result.stdout.splitlines()
     assert len(lines) == 7
     assert lines[1] == "┃ Лист      ┃ Ячейка ┃ Уровень ┃ Что не так                                           ┃"
-    assert lines[3] == "│ Состав МО │ I3     │ ошибка  │ Нагрузка 45 ч в неделю невозможна: допустимо 1–40 ч. │"
+    assert lines[3] == "│ Состав МО │ I4     │ ошибка  │ Нагрузка 45 ч в неделю невозможна: допустимо 1–40 ч. │"
     assert lines[5:] == ["Ошибок: 1, предупреждений: 0.",
                          f"Результат записан на лист «Проверка»: {path}"]
     ws = openpyxl.load_workbook(path)["Проверка"]
     assert [c.value for c in ws[1]] == ["№", "Лист", "Ячейка", "Уровень", "Значение", "Что не так",
                                         "Код"]
-    assert [c.value for c in ws[2]] == [1, "Состав МО", "I3", "ошибка", 45,
+    assert [c.value for c in ws[2]] == [1, "Состав МО", "I4", "ошибка", 45,
                                         "Нагрузка 45 ч в неделю невозможна: допустимо 1–40 ч.",
                                         "hours_out_of_range"]
-    assert ws["C2"].hyperlink.location == "'Состав МО'!I3"
+    assert ws["C2"].hyperlink.location == "'Состав МО'!I4"
 
 
 def test_a_workbook_open_in_excel_is_refused_for_writing(tmp_path):
@@ -286,53 +329,73 @@ def test_error_messages_follow_ubsheets_lang(tmp_path):
         2, "", "Ошибка: Файл «nothing.xlsx» не найден: проверьте папку и имя файла.\n")
 
 
-LANG_HELP = "Китептин тили / язык книги: ky (кыргызча) же/или ru (русский)."
-JSON_HELP = "JSON менен чыгаруу / вывод в JSON."
-HELP = {  # command: (what it does, {option: its help})
-    "new": ("Бош мастер-китеп түзөт / создать пустую мастер-книгу со всеми реестрами.", {
-        "--lang": LANG_HELP,
-        "--school": "Мектептин аталышы / название школы.",
-        "--year": "Окуу жылы / учебный год, мисалы 2020-2021 (демейки: учурдагы).",
-        "--force": "Бар файлдын үстүнө жазуу / перезаписать существующий файл.",
-    }),
-    "demo": ("Толтурулган демо-китептерди жазып, биринчисин текшерет / записать демо-книги и "
-             "проверить первую.", {
-                 "--schools": "Канча мектеп / сколько школ.",
-                 "--members": "Мүчөлөрдүн саны / членов МО в школе.",
-                 "--lang": LANG_HELP,
-             }),
-    "validate": ("Реестрлерди текшерет / проверить реестры книги. Код: 0 ката жок / ошибок нет, 1 "
-                 "ката бар / есть ошибки, 2 файл окулбады / файл не прочитан.", {
-                     "--json": JSON_HELP,
-                     "--no-write": "Текшерүү барагын жазбоо / не записывать лист проверки.",
-                 }),
-    "summarize": ("Жыйынтык барагын жазат / записать лист сводки (квалификация, открытые уроки, "
-                  "мероприятия, контроль, документы, самообразование).", {"--json": JSON_HELP}),
-    "report": ("УБнын жетекчисинин отчетун жазат / записать отчёт руководителя МО за период.", {
-        "--half": "Жарым ай / полмесяца: 2020-10-1 (1–15) же/или 2020-10-2 (16–31).",
-        "--month": "Ай / месяц: 2020-10.",
-        "--year": "Жылдык отчет / годовой отчёт.",
-        "--all": "Ар бир ай жана жылдык / каждый месяц и годовой.",
-        "--json": JSON_HELP,
-        "--pdf": "PDF папкасы / папка для PDF (LibreOffice).",
-    }),
+HELP = {  # command: (what it does, {option: its help}), as message keys
+    "new": ("help_new", {"--lang": "help_new_lang", "--school": "help_new_school",
+                         "--year": "help_new_year", "--force": "help_new_force"}),
+    "demo": ("help_demo", {"--schools": "help_demo_schools", "--members": "help_demo_members",
+                           "--lang": "help_demo_lang", "--force": "help_demo_force"}),
+    "validate": ("help_validate", {"--json": "help_json", "--no-write": "help_validate_no_write"}),
+    "summarize": ("help_summarize", {"--json": "help_json"}),
+    "report": ("help_report", {"--half": "help_report_half", "--month": "help_report_month",
+                               "--year": "help_report_year", "--all": "help_report_all",
+                               "--json": "help_json", "--pdf": "help_report_pdf"}),
 }
+USAGE = {"ky": "Колдонуу: ubsheets {} КИТЕП [ПАРАМЕТРЛЕР]",
+         "ru": "Использование: ubsheets {} КНИГА [ПАРАМЕТРЫ]"}
+USAGE["ky:demo"], USAGE["ru:demo"] = (USAGE["ky"].replace("КИТЕП", "ПАПКА"),
+                                      USAGE["ru"].replace("КНИГА", "ПАПКА"))
+# Latin words a help page may hold: commands, options, the program, its variable, the names of
+# programs and formats, file extensions, the two language codes.
+HELP_NAMES = re.compile(r"--[a-z-]+|\b(?:ubsheets|UBSHEETS_LANG|new|demo|validate|summarize|report"
+                        r"|Excel|LibreOffice|JSON|PDF|ky|ru)\b|\.(?:xlsx|xlsm|bak)\b")
 
 
+def help_words(stdout: str) -> str:
+    """The help is drawn in boxes and wrapped: its words, in one line."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", stdout).split())
+
+
+def english_words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]{3,}", HELP_NAMES.sub(" ", text))
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
 @pytest.mark.parametrize("command", HELP)
-def test_every_command_has_help_and_a_readme_mention(command):
+def test_every_command_has_help_in_one_language_and_a_readme_mention(command, lang):
     what, options = HELP[command]
-    result = run(command, "--help")
+    result = run(command, "--help", lang=lang if lang == "ru" else None)
     assert (result.returncode, result.stderr) == (0, "")
-    # The help is drawn in boxes and wrapped: compare its words.
-    text = " ".join(re.sub(r"[│╭╮╰╯─]", " ", result.stdout).split())
-    assert text.startswith(f"Usage: ubsheets {command} [OPTIONS]")
-    assert what in text
-    listed = re.findall(r"^│ (?:\*\s+)?(--[a-z-]+)", result.stdout, flags=re.MULTILINE)
+    text = help_words(result.stdout)
+    assert text.startswith(USAGE.get(f"{lang}:{command}", USAGE[lang]).format(command))
+    assert t(what, lang) in text
+    listed = re.findall(r"^│ (--[a-z-]+)", result.stdout, flags=re.MULTILINE)
     assert listed == [*options, "--help"]
-    for option, help_text in options.items():
-        assert help_text in text, option
+    for option, key in options.items():
+        assert t(key, lang) in text, option
+    assert t("help_help", lang) in text
+    assert english_words(text) == []
+    for english in ("Usage", "Options", "Arguments", "Show this message", "[default", "[required",
+                    "<bool>", "<int>", "<path>", "TEXT", "INTEGER"):
+        assert english not in result.stdout
     assert f"ubsheets {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_the_main_help_is_in_one_language(lang):
+    result = run("--help", lang=lang if lang == "ru" else None)
+    assert (result.returncode, result.stderr) == (0, "")
+    text = help_words(result.stdout)
+    for key in ("help_app", "help_version", "help_help", "help_other_language"):
+        assert t(key, lang) in text
+    for command, (what, _options) in HELP.items():  # each command with its first sentence
+        assert f"{command} {t(what, lang).split('. ')[0]}" in text
+    assert english_words(text) == []
+
+
+def test_the_help_says_what_a_default_is():
+    text = help_words(run("demo", "--help", lang="ru").stdout)
+    assert "--schools ЧИСЛО Сколько школ. По умолчанию: 1." in text
+    assert "--members ЧИСЛО Сколько членов МО в каждой школе. По умолчанию: 12." in text
 
 
 def test_console_script_is_installed():
@@ -363,3 +426,55 @@ def test_readme_lists_every_finding_code():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [code for code in CODES if f"`{code}`" not in readme] == []
+
+
+def test_pdf_into_a_folder_that_cannot_be_made_is_refused_before_anything(tmp_path):
+    path = make_book(tmp_path / "b.xlsx")
+    (tmp_path / "afile").write_text("mine", encoding="utf-8")
+    before = path.read_bytes()
+    folder = tmp_path / "afile" / "pdf"  # a file is in the way of the folder
+    result = run("report", path, "--month", "2020-10", "--pdf", folder)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"Ката: PDF файлдарын «{folder}» папкасына сактоо мүмкүн эмес: ушундай аттуу файл "
+               "жок экенин жана папкага жазууга укугуңуз бар экенин текшериңиз же башка папканы "
+               "көрсөтүңүз — китепте эч нерсе өзгөргөн жок.\n")
+    result = run("report", path, "--all", "--pdf", tmp_path / "afile", lang="ru")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"Ошибка: Нельзя сохранить PDF в папку «{tmp_path / 'afile'}»: проверьте, что нет "
+               "файла с таким именем и что у вас есть право записи в эту папку, или укажите "
+               "другую папку — книга не изменена.\n")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "b.xlsx"]
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine"
+
+
+def test_pdf_into_a_folder_without_permission_is_refused_before_anything(
+        tmp_path, monkeypatch, capsys):
+    """What a read-only folder does, even when the tests run as root: creating a file in it is
+    refused (os.open), as test_safe_write does; the command runs in this process to see it."""
+    from ubsheets import cli
+
+    path = make_book(tmp_path / "b.xlsx")
+    before = path.read_bytes()
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    real_open = os.open
+
+    def refuse_in_folder(file, flags, *args, **kwargs):
+        if Path(file).parent == folder and flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_in_folder)
+    monkeypatch.delenv("UBSHEETS_LANG", raising=False)
+    monkeypatch.setattr(sys, "argv", ["ubsheets", "report", str(path), "--month", "2020-10",
+                                      "--pdf", str(folder)])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    printed = capsys.readouterr()
+    assert (exited.value.code, printed.out, printed.err) == (
+        2, "", f"Ката: PDF файлдарын «{folder}» папкасына сактоо мүмкүн эмес: ушундай аттуу файл "
+               "жок экенин жана папкага жазууга укугуңуз бар экенин текшериңиз же башка папканы "
+               "көрсөтүңүз — китепте эч нерсе өзгөргөн жок.\n")
+    assert path.read_bytes() == before
+    assert list(folder.iterdir()) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import subprocess
 import sys
 
@@ -20,31 +21,77 @@ def run(*args, lang: str | None = None, cwd=None):
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("args, line", [
-    (("validate",), "Ката: «book» көрсөтүлгөн жок. Жардам: ubsheets validate --help"),
-    (("validate", "b.xlsx", "--bogus"),
-     "Ката: мындай параметр жок: --bogus. Жардам: ubsheets validate --help"),
-    (("report", "b.xlsx", "--month"),
-     "Ката: --month үчүн маани жазылган жок. Жардам: ubsheets --help"),
+# Every way of misusing the command line, and the one line it gets in each language.
+MISUSES = [
+    (("repot",), "мындай буйрук жок: repot; «report» болушу мүмкүн. Жардам: ubsheets --help",
+     "нет такой команды: repot; возможно, «report». Справка: ubsheets --help"),
+    (("xyz",), "мындай буйрук жок: xyz. Жардам: ubsheets --help",
+     "нет такой команды: xyz. Справка: ubsheets --help"),
+    (("validate",), "Китептин (файлдын) аты көрсөтүлгөн жок. Жардам: ubsheets validate --help",
+     "Не указан файл книги. Справка: ubsheets validate --help"),
+    (("demo",), "Папканын аты көрсөтүлгөн жок. Жардам: ubsheets demo --help",
+     "Не указана папка. Справка: ubsheets demo --help"),
+    (("demo", "d", "--schools", "x"),
+     "--schools: 1 – 500 аралыгындагы бүтүн сан жазыңыз. Жардам: ubsheets demo --help",
+     "--schools: нужно целое число от 1 до 500. Справка: ubsheets demo --help"),
     (("demo", "d", "--schools", "0"),
-     "Ката: schools туура эмес (Input should be greater than or equal to 1). "
-     "Жардам: ubsheets demo --help"),
-])
-def test_misuse_is_one_kyrgyz_line(tmp_path, args, line):
-    result = run(*args, cwd=tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (2, "", line + "\n")
+     "--schools: 1 – 500 аралыгындагы бүтүн сан жазыңыз. Жардам: ubsheets demo --help",
+     "--schools: нужно целое число от 1 до 500. Справка: ubsheets demo --help"),
+    (("demo", "d", "--members", "2.5"),
+     "--members: 3 – 5000 аралыгындагы бүтүн сан жазыңыз. Жардам: ubsheets demo --help",
+     "--members: нужно целое число от 3 до 5000. Справка: ubsheets demo --help"),
+    (("demo", "d", "--lang", "en"), "--lang: ky же ru. Жардам: ubsheets demo --help",
+     "--lang: ky или ru. Справка: ubsheets demo --help"),
+    (("new", "b.xlsx", "--lang", "kz"), "--lang: ky же ru. Жардам: ubsheets new --help",
+     "--lang: ky или ru. Справка: ubsheets new --help"),
+    (("validate", "b.xlsx", "--bogus"),
+     "мындай параметр жок: --bogus. Жардам: ubsheets validate --help",
+     "нет такого параметра: --bogus. Справка: ubsheets validate --help"),
+    (("validate", "b.xlsx", "--jsn"),
+     "мындай параметр жок: --jsn; «--json» болушу мүмкүн. Жардам: ubsheets validate --help",
+     "нет такого параметра: --jsn; возможно, «--json». Справка: ubsheets validate --help"),
+    (("report", "b.xlsx", "--month"),
+     "--month үчүн маани жазылган жок. Жардам: ubsheets report --help",
+     "для --month не указано значение. Справка: ubsheets report --help"),
+    (("validate", "b.xlsx", "--json=yes"),
+     "--json үчүн маани жазылбайт. Жардам: ubsheets validate --help",
+     "--json пишется без значения. Справка: ubsheets validate --help"),
+    (("validate", "a.xlsx", "b.xlsx"), "ашыкча жазылган: b.xlsx. Жардам: ubsheets validate --help",
+     "лишнее в команде: b.xlsx. Справка: ubsheets validate --help"),
+]
+# Words a line may hold in Latin letters: commands and options as typed, file names, the program.
+NAMES = re.compile(r"--[a-z-]+|\bubsheets\b|\b(?:new|demo|validate|summarize|report|repot|xyz)\b"
+                   r"|\S+\.xlsx\b|\b(?:ky|ru)\b")
 
 
-def test_misuse_in_russian(tmp_path):
-    result = run("validate", lang="ru", cwd=tmp_path)
-    assert (result.returncode, result.stderr) == (
-        2, "Ошибка: не указан «book». Справка: ubsheets validate --help\n")
+def english_words(text: str) -> list[str]:
+    """Latin words of three letters or more that are not names: the CLI library's English."""
+    return re.findall(r"[A-Za-z]{3,}", NAMES.sub(" ", text))
 
 
-def test_a_bare_command_shows_its_help(tmp_path):
-    result = run(cwd=tmp_path)
-    assert result.returncode == 0 and "Usage: ubsheets [OPTIONS] COMMAND" in result.stdout
-    assert result.stderr == ""
+@pytest.mark.parametrize("args, kyrgyz, russian", MISUSES, ids=[" ".join(m[0]) for m in MISUSES])
+def test_misuse_is_one_line_in_the_users_language(tmp_path, args, kyrgyz, russian):
+    for lang, prefix, line in ((None, "Ката", kyrgyz), ("ru", "Ошибка", russian)):
+        result = run(*args, lang=lang, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", f"{prefix}: {line}\n")
+        assert english_words(result.stderr) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing was made
+
+
+def test_the_english_check_sees_the_libraries_english():
+    assert english_words("Ката: No such command 'repot'. Did you mean 'report'?.") == [
+        "such", "command", "Did", "you", "mean"]
+    assert english_words("Ката: schools туура эмес (Input should be a valid integer)") == [
+        "schools", "Input", "should", "valid", "integer"]
+
+
+def test_a_bare_command_shows_its_help_once(tmp_path):
+    for lang, usage in ((None, "Колдонуу: ubsheets БУЙРУК [ПАРАМЕТРЛЕР]"),
+                        ("ru", "Использование: ubsheets КОМАНДА [ПАРАМЕТРЫ]")):
+        result = run(lang=lang, cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout.count(usage) == 1
+        assert result.stdout == run("--help", lang=lang, cwd=tmp_path).stdout
 
 
 def test_demo_into_a_file_is_refused_in_one_line(tmp_path):
@@ -63,7 +110,7 @@ def test_summaries_of_registers_with_errors_are_written_and_exit_1(tmp_path):
     for args in (("summarize",), ("report", "--month", "2020-10")):
         result = run(args[0], path, *args[1:])
         assert result.returncode == 1
-        assert result.stderr == ("Эскертүү: реестрлерде 1 ката бар; туура эмес уячалар эсепке "
+        assert result.stderr == ("Эскертүү: барактарда 1 ката бар; туура эмес уячалар эсепке "
                                  "алынган жок (ubsheets validate).\n")
     assert {"Жыйынтык", "Отчет 2020-10"} <= set(openpyxl.load_workbook(path).sheetnames)
 

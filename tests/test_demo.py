@@ -19,24 +19,24 @@ from ubsheets.schema import ALL_TABLES, SETTINGS, SETTINGS_SHEET, register
 
 # Where the deliberate mistakes of school 1 (Kyrgyz, 12 members) are, as validation finds them.
 SCHOOL_1_MISTAKES = [
-    ("Мүчөлөр", "I5", "hours_out_of_range"),
-    ("Мүчөлөр", "H7", "school_experience_exceeds_total"),
-    ("Мүчөлөр", "A8", "no_self_education_topic"),
-    ("Ачык сабактар", "D3", "latin_class_letter"),
-    ("Ачык сабактар", "B4", "unknown_teacher"),
-    ("Ачык сабактар", "F10", "date_in_holiday"),
-    ("Аткарылган иштер", "C4", "date_outside_year"),
-    ("Иш-чаралар", "A5", "duplicate_row"),
+    ("Мүчөлөр", "I6", "hours_out_of_range"),
+    ("Мүчөлөр", "H8", "school_experience_exceeds_total"),
+    ("Мүчөлөр", "A9", "no_self_education_topic"),
+    ("Ачык сабактар", "D4", "latin_class_letter"),
+    ("Ачык сабактар", "B5", "unknown_teacher"),
+    ("Ачык сабактар", "F11", "date_in_holiday"),
+    ("Аткарылган иштер", "C5", "date_outside_year"),
+    ("Иш-чаралар", "A6", "duplicate_row"),
 ]
 SCHOOL_3_MISTAKES = [  # Russian
-    ("Состав МО", "I5", "hours_out_of_range"),
-    ("Состав МО", "H7", "school_experience_exceeds_total"),
-    ("Состав МО", "A8", "no_self_education_topic"),
-    ("Открытые уроки", "D3", "latin_class_letter"),
-    ("Открытые уроки", "B4", "unknown_teacher"),
-    ("Открытые уроки", "F7", "date_in_holiday"),
-    ("Журнал работы", "C4", "date_outside_year"),
-    ("Мероприятия", "A5", "duplicate_row"),
+    ("Состав МО", "I6", "hours_out_of_range"),
+    ("Состав МО", "H8", "school_experience_exceeds_total"),
+    ("Состав МО", "A9", "no_self_education_topic"),
+    ("Открытые уроки", "D4", "latin_class_letter"),
+    ("Открытые уроки", "B5", "unknown_teacher"),
+    ("Открытые уроки", "F8", "date_in_holiday"),
+    ("Журнал работы", "C5", "date_outside_year"),
+    ("Мероприятия", "A6", "duplicate_row"),
 ]
 MISTAKE_KINDS = {(register_key, code) for register_key, code in (
     ("members", "hours_out_of_range"), ("members", "school_experience_exceeds_total"),
@@ -153,8 +153,11 @@ def test_a_thousand_members_scale_every_register() -> None:
 # --- the demo command, as a user runs it ---------------------------------------------------------
 
 
-def run_demo(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+def run_demo(*args: str, cwd: Path, lang: str | None = None) -> subprocess.CompletedProcess:
+    """The demo command; UBSHEETS_LANG (the terminal's language) only when ``lang`` is given."""
     env = {k: v for k, v in os.environ.items() if k != "UBSHEETS_LANG"} | {"COLUMNS": "200"}
+    if lang:
+        env["UBSHEETS_LANG"] = lang
     return subprocess.run([sys.executable, "-m", "ubsheets", "demo", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
 
@@ -194,12 +197,12 @@ def test_demo_command_writes_a_kyrgyz_school_and_validates_it(tmp_path: Path) ->
 
 
 def test_demo_command_in_russian_makes_every_school_russian(tmp_path: Path) -> None:
-    result = run_demo("d", "--schools", "3", "--lang", "ru", cwd=tmp_path)
+    result = run_demo("d", "--schools", "3", "--lang", "ru", cwd=tmp_path, lang="ru")
     assert (result.returncode, result.stderr) == (0, "")
     book = Path("d") / "school-01.xlsx"
     lines = result.stdout.splitlines()
     assert lines[:3] == ["Записано демо-книг: 3 в d",
-                         f"Нарочно допущенные ошибки: {Path('d') / 'MISTAKES.md'}",
+                         f"Намеренно допущенные ошибки: {Path('d') / 'MISTAKES.md'}",
                          f"Проверка первой книги: {book}"]
     assert lines[-2:] == ["Ошибок: 5, предупреждений: 8.",
                           f"Результат записан на лист «Проверка»: {book}"]
@@ -220,7 +223,7 @@ def test_demo_command_writes_thirty_different_schools(tmp_path: Path) -> None:
     paths = [folder / f"school-{i:02d}.xlsx" for i in range(1, 31)]
     assert sorted(folder.iterdir()) == sorted([*paths, folder / "MISTAKES.md"])
     schools = [CalamineWorkbook.from_path(str(p)).get_sheet_by_name(
-        SETTINGS_SHEET.get(lang)).to_python()[1] for p, lang in
+        SETTINGS_SHEET.get(lang)).to_python()[2] for p, lang in
         zip(paths, [school_lang(i) for i in range(1, 31)], strict=True)]
     assert [row[0] for row in schools] == [
         SETTINGS[0].label.get(school_lang(i)) for i in range(1, 31)]  # B2 is the school's name
@@ -228,3 +231,45 @@ def test_demo_command_writes_thirty_different_schools(tmp_path: Path) -> None:
     assert len(set(names)) == 30 and all(isinstance(n, str) and n for n in names)
     assert names == [demo_school(i, lang=school_lang(i)).settings["school"] for i in range(1, 31)]
     assert [meta_lang(p) for p in paths] == ["ky", "ky", "ru"] * 10
+
+
+def test_demo_in_russian_on_a_kyrgyz_terminal_speaks_kyrgyz(tmp_path: Path) -> None:
+    """--lang is the workbooks' language; the terminal keeps its own (UBSHEETS_LANG, else ky)."""
+    result = run_demo("d", "--lang", "ru", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    book = Path("d") / "school-01.xlsx"
+    assert result.stdout.splitlines()[-2:] == [
+        "Каталар: 5, эскертүүлөр: 8.", f"Текшерүүнүн натыйжасы «Проверка» барагына жазылды: {book}"]
+    assert {severity for _, _, severity in printed_findings(result.stdout)} == {"ката", "эскертүү"}
+    assert read_book(tmp_path / book).lang == "ru"
+
+
+def test_demo_refuses_to_replace_a_workbook(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "school-02.xlsx").write_bytes(b"a year of work")
+    for lang, line in ((None, "Ката: d/school-02.xlsx файлы бар. Үстүнө жазуу үчүн --force "
+                              "кошуңуз.\n"),
+                       ("ru", "Ошибка: Файл d/school-02.xlsx уже существует. Чтобы перезаписать, "
+                              "добавьте --force.\n")):
+        result = run_demo("d", "--schools", "3", cwd=tmp_path, lang=lang)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", line)
+    # Checked before anything was written: not even the schools before it.
+    assert sorted(p.name for p in folder.iterdir()) == ["school-02.xlsx"]
+    assert (folder / "school-02.xlsx").read_bytes() == b"a year of work"
+
+
+def test_demo_force_replaces_a_workbook_and_keeps_it_as_bak(tmp_path: Path) -> None:
+    assert run_demo("d", cwd=tmp_path).returncode == 0
+    book = tmp_path / "d" / "school-01.xlsx"
+    before = book.read_bytes()
+    (tmp_path / "d" / "MISTAKES.md").write_text("old", encoding="utf-8")
+    assert run_demo("d", cwd=tmp_path).returncode == 2
+    assert book.read_bytes() == before
+    result = run_demo("d", "--force", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (tmp_path / "d" / "school-01.xlsx.bak").read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == [
+        "MISTAKES.md", "school-01.xlsx", "school-01.xlsx.bak"]
+    assert (tmp_path / "d" / "MISTAKES.md").read_text(encoding="utf-8").startswith("# ")
+    assert len(mistake_findings(book)) == len(SCHOOL_1_MISTAKES)  # a fresh demo school again

@@ -29,19 +29,19 @@ def too_many_hours():
                                     "Нагрузка (ч/нед)", "weekly hours", "Жумалык саат *"])
 def test_headers_match_in_any_language_case_spacing_and_lookalikes(tmp_path, header):
     path = make_book(tmp_path / "b.xlsx", **too_many_hours())
-    edit(path, lambda wb: setattr(wb["Мүчөлөр"]["I1"], "value", header))
-    assert findings_of(check(path)) == [("Мүчөлөр", "I3", "hours_out_of_range")]
+    edit(path, lambda wb: setattr(wb["Мүчөлөр"]["I2"], "value", header))
+    assert findings_of(check(path)) == [("Мүчөлөр", "I4", "hours_out_of_range")]
 
 
 def test_kyrgyz_letters_typed_without_marks_still_match(tmp_path):
     path = make_book(tmp_path / "b.xlsx", **too_many_hours())
 
     def plain_letters(wb):
-        wb["Мүчөлөр"]["A1"] = "Аты-жону"
+        wb["Мүчөлөр"]["A2"] = "Аты-жону"
         wb["Мүчөлөр"].title = "Мучолор"
 
     edit(path, plain_letters)
-    assert findings_of(check(path)) == [("Мучолор", "I3", "hours_out_of_range")]
+    assert findings_of(check(path)) == [("Мучолор", "I4", "hours_out_of_range")]
 
 
 def test_extra_and_reordered_columns_and_a_title_row(tmp_path):
@@ -49,24 +49,26 @@ def test_extra_and_reordered_columns_and_a_title_row(tmp_path):
 
     def rearrange(wb):
         ws = wb["Мүчөлөр"]
+        for merged in list(ws.merged_cells.ranges):  # openpyxl moves no merge with the cells
+            ws.unmerge_cells(str(merged))
         ws.insert_cols(1)
-        ws["A1"] = "Телефон"
-        ws["A2"] = "0555 123 456"
-        ws.insert_rows(1)
+        ws["A2"] = "Телефон"
+        ws["A3"] = "0555 123 456"
+        ws.insert_rows(1)  # a second title above the form's own
         ws["A1"] = "Ильич мектеби, 2020-2021"
-        # swap "Жумалык саат" (now J) with "Категориясы" (now M)
-        for row in range(2, 6):
+        # swap "Жумалык саат" (now J) with "Категориясы" (now M), header at row 3
+        for row in range(3, 7):
             ws[f"J{row}"].value, ws[f"M{row}"].value = ws[f"M{row}"].value, ws[f"J{row}"].value
 
     edit(path, rearrange)
-    assert findings_of(check(path)) == [("Мүчөлөр", "M4", "hours_out_of_range")]
+    assert findings_of(check(path)) == [("Мүчөлөр", "M5", "hours_out_of_range")]
 
 
 def test_a_missing_required_column_is_reported(tmp_path):
     path = make_book(tmp_path / "b.xlsx")
     edit(path, lambda wb: wb["Ачык сабактар"].delete_cols(5))  # "Тема"
     report = check(path)
-    assert findings_of(report) == [("Ачык сабактар", "A1", "column_missing")]
+    assert findings_of(report) == [("Ачык сабактар", "A2", "column_missing")]
     assert report.issues[0].message == "«Тема» мамычасы жок: аны кайра кошуңуз же атын оңдоңуз."
 
 

@@ -12,7 +12,16 @@ from openpyxl.utils import get_column_letter
 
 from ubsheets import actions
 from ubsheets.errors import UsageError
-from ubsheets.schema import ALL_TABLES, HOLIDAYS, META_SHEET, OPEN_LESSONS, SETTINGS_TABLE, TEMPLATE_VERSION
+from ubsheets.schema import (
+    ALL_TABLES,
+    HOLIDAYS,
+    META_SHEET,
+    OPEN_LESSONS,
+    SETTINGS,
+    SETTINGS_TABLE,
+    TEMPLATE_VERSION,
+)
+from ubsheets.schema.settings import setting
 
 
 @pytest.fixture(scope="module", params=["ky", "ru"])
@@ -31,15 +40,33 @@ def test_every_register_is_a_table_under_a_frozen_header(new_book):
         ws = wb[register.sheet.get(lang)]
         first = get_column_letter(register.first_col)
         last = get_column_letter(register.first_col + len(register.columns) - 1)
-        assert tables[register.table_name].startswith(f"{first}1:{last}"), register.key
-        assert [ws.cell(1, register.first_col + i).value for i in range(len(register.columns))] \
+        assert tables[register.table_name].startswith(f"{first}2:{last}"), register.key
+        assert [ws.cell(2, register.first_col + i).value for i in range(len(register.columns))] \
             == [column.header.get(lang) for column in register.columns], register.key
+        # Above the table, the form's title from the planning document, merged over its width.
+        assert ws.cell(1, register.first_col).value == register.title.get(lang), register.key
+        assert f"{first}1:{last}1" in {str(r) for r in ws.merged_cells.ranges}, register.key
         # Frozen under the header; the settings sheet holds two tables and one freeze.
-        assert ws.freeze_panes == "A2", register.key
-    # The settings' second table, the holidays, sits beside the first one: D1:F2.
-    assert tables[HOLIDAYS.table_name] == "D1:F2"
-    assert tables[SETTINGS_TABLE.table_name] == "A1:B12"
-    assert tables[OPEN_LESSONS.table_name] == "A1:I2"  # an empty register: a header, a blank row
+        assert ws.freeze_panes == "A3", register.key
+    # The settings' second table, the holidays, sits beside the first one: D2:F3.
+    assert tables[HOLIDAYS.table_name] == "D2:F3"
+    assert tables[SETTINGS_TABLE.table_name] == f"A2:B{len(SETTINGS) + 2}"
+    assert tables[OPEN_LESSONS.table_name] == "A2:I3"  # an empty register: a header, a blank row
+
+
+def test_every_register_prints_as_the_documents_form(new_book):
+    """A4, fitted to the page's width (landscape where the columns need it), the title and the
+    header on every page, the page's number and the count in the footer."""
+    lang, wb = new_book
+    footer = {"ky": "Бет &P / &N", "ru": "Стр. &P из &N"}[lang]
+    for ws in wb.worksheets[:-1]:  # the hidden sheet aside
+        setup = ws.page_setup
+        assert (setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (9, 1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_title_rows == "$1:$2", ws.title
+        assert ws.oddFooter.center.text == footer, ws.title
+    members = wb[ALL_TABLES[2].sheet.get(lang)]
+    assert members.page_setup.orientation == "landscape"  # 13 columns
 
 
 def test_every_header_cell_has_a_note(new_book):
@@ -47,13 +74,13 @@ def test_every_header_cell_has_a_note(new_book):
     for register in ALL_TABLES:
         ws = wb[register.sheet.get(lang)]
         for offset, column in enumerate(register.columns):
-            note = ws.cell(1, register.first_col + offset).comment
+            note = ws.cell(2, register.first_col + offset).comment
             expected = column.help.get(lang)
             if column.required:
                 expected += {"ky": "\nТолтуруу милдеттүү.", "ru": "\nОбязательно для заполнения."}[lang]
             assert note is not None and note.text == expected, (register.key, column.key)
     a1 = {"ky": "Өзгөртпөңүз.\nТолтуруу милдеттүү.", "ru": "Не изменяйте.\nОбязательно для заполнения."}
-    assert wb[SETTINGS_TABLE.sheet.get(lang)]["A1"].comment.text == a1[lang]
+    assert wb[SETTINGS_TABLE.sheet.get(lang)]["A2"].comment.text == a1[lang]
 
 
 def test_open_lessons_have_their_dropdowns_and_a_date_check(new_book):
@@ -62,20 +89,20 @@ def test_open_lessons_have_their_dropdowns_and_a_date_check(new_book):
     found = [(str(dv.sqref), dv.type, dv.formula1, dv.operator, bool(dv.showErrorMessage))
              for dv in ws.data_validations.dataValidation]
     assert found == [
-        ("B2:B1001", "list", "ub_teachers", None, False),  # a teacher: suggested, not enforced
-        ("C2:C1001", "list", "ub_list_subject", None, False),
-        ("F2:F1001", "date", "36526", "greaterThan", False),  # after 01.01.2000
-        ("G2:G1001", "list", "ub_list_yes_no", None, True),
-        ("H2:H1001", "list", "ub_list_status", None, True),
+        ("B3:B1002", "list", "ub_teachers", None, False),  # a teacher: suggested, not enforced
+        ("C3:C1002", "list", "ub_list_subject", None, False),
+        ("F3:F1002", "date", "36526", "greaterThan", False),  # after 01.01.2000
+        ("G3:G1002", "list", "ub_list_yes_no", None, True),
+        ("H3:H1002", "list", "ub_list_status", None, True),
     ]
     names = {name: value.attr_text for name, value in wb.defined_names.items()}
     members = {"ky": "Мүчөлөр", "ru": "Состав МО"}[lang]
-    assert names["ub_teachers"] == f"'{members}'!$A$2:$A$5000"
+    assert names["ub_teachers"] == f"'{members}'!$A$3:$A$5000"
     assert names["ub_list_status"] == "'ubsheets'!$G$2:$G$4"
     assert names["ub_list_yes_no"] == "'ubsheets'!$H$2:$H$3"
     meta = wb[META_SHEET]
-    statuses = {"ky": ["пландалган", "өткөрүлдү", "жылдырылды"],
-                "ru": ["запланирован", "проведён", "перенесён"]}[lang]
+    statuses = {"ky": ["пландалган", "өткөрүлгөн", "жылдырылган"],
+                "ru": ["запланировано", "проведено", "перенесено"]}[lang]
     assert [meta[f"G{row}"].value for row in range(1, 5)] == ["status", *statuses]
     assert [meta[f"H{row}"].value for row in range(1, 4)] == [
         "yes_no", *{"ky": ["ооба", "жок"], "ru": ["да", "нет"]}[lang]]
@@ -120,5 +147,6 @@ def test_new_without_a_year_takes_the_running_one(tmp_path: Path):
     start, end = actions.academic_year(None)
     actions.new_workbook(tmp_path / "b.xlsx", "ky")
     settings = openpyxl.load_workbook(tmp_path / "b.xlsx")["Жөндөөлөр"]
-    assert (settings["B9"].value, settings["B10"].value) == (
+    value = {row[0].value: row[1].value for row in settings.iter_rows(min_row=3, max_col=2)}
+    assert (value[setting("year_start").label.ky], value[setting("year_end").label.ky]) == (
         dt.datetime(start, 9, 1), dt.datetime(end, 5, 25))

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ubsheets.core.context import Context
+from ubsheets.core.counted import counted
 from ubsheets.core.findings import Report
 from ubsheets.core.periods import Period
 from ubsheets.core.report import head_report
 from ubsheets.core.sections import Document
+from ubsheets.core.sheet_order import report_sheet_order
 from ubsheets.core.summary import summary
 from ubsheets.core.validate import check_context, typed_context, validate
 from ubsheets.errors import InputError, UsageError
+from ubsheets.i18n import t
 from ubsheets.io.package_writer import write_owned_sheets
 from ubsheets.io.reader import check_sheets_readable, read_book
 from ubsheets.io.report_layout import document_sheet
@@ -58,7 +61,8 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
     (wm, wd), (em, ed) = TYPICAL_WINTER_BREAK
     settings = {"school": school, "year_start": dt.date(start, 9, 1),
                 "year_end": dt.date(end, *TYPICAL_YEAR_END),
-                **{item.key: item.default for item in SETTINGS if item.default is not None}}
+                **{item.key: item.default_in(lang) for item in SETTINGS
+                   if item.default is not None}}
     holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
                  "name": WINTER_BREAK.get(lang)}]
     workbook = build_workbook(lang, settings, {"holidays": holidays})
@@ -92,7 +96,7 @@ def validate_file(path: Path, write: bool = True, backup: bool = True) -> Valida
 def write_sheets(path: Path, sheets: list[SheetSpec], backup: bool = True) -> None:
     """Replace or add the sheets we own; everything else in the file is copied untouched."""
     names = [sheet.name for sheet in sheets]
-    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets),
+    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets, order=report_sheet_order),
                  verify=lambda tmp: check_sheets_readable(tmp, names), backup=backup)
 
 
@@ -118,10 +122,12 @@ def summarize_file(path: Path) -> Written:
 def report_file(path: Path, choose: Callable[[Context], list[Period]],
                 pdf_dir: Path | None = None) -> Written:
     """Regenerate the report sheets of the periods ``choose`` picks from the book's calendar;
-    with ``pdf_dir``, also render them to PDF through LibreOffice."""
+    with ``pdf_dir``, also render them to PDF through LibreOffice (the folder and LibreOffice are
+    checked first: a refusal after the sheets were written would leave a changed workbook)."""
     if pdf_dir is not None:
         from ubsheets.io import pdf  # only when asked: it starts LibreOffice
 
+        pdf.check_folder(pdf_dir)
         pdf.check_available()
     written = _regenerate(path, lambda ctx: [head_report(ctx, p) for p in _in_year(ctx, choose)])
     if pdf_dir is not None:
@@ -148,7 +154,14 @@ def _regenerate(path: Path, make: Callable[[Context], list[Document]]) -> Writte
     ctx, findings = typed_context(book)
     if ctx.calendar.problem() is not None:  # reports are framed by the academic year
         raise InputError("year_not_set", name=path.name)
-    errors = check_context(book, ctx, findings).errors
+    checked = check_context(book, ctx, findings)
+    ctx, left_out = counted(ctx, checked)
     documents = make(ctx)
-    write_sheets(path, [document_sheet(d) for d in documents])
-    return Written(book.lang, documents, errors)
+    extra: list[SheetSpec] = []
+    if left_out:  # the printed sheets say so, and point at the validation sheet written with them
+        extra.append(validation_sheet(checked, book.lang))
+        for document in documents:
+            document.notices.append(t("rows_left_out", book.lang, rows=left_out,
+                                      sheet=extra[0].name))
+    write_sheets(path, [document_sheet(d) for d in documents] + extra)
+    return Written(book.lang, documents, checked.errors)

@@ -129,7 +129,8 @@ def parse_class(value: object) -> str:
         raise CellProblem("bad_class")
     grade, letter = int(m.group(1)), m.group(2).upper()
     if letter in LATIN_LOOKALIKES or letter.lower() in LATIN_LOOKALIKES:
-        raise CellProblem("latin_class_letter", suggestion=f"{grade}-{letter.translate(_TO_CYRILLIC)}")
+        raise CellProblem("latin_class_letter", letter=m.group(2),
+                          suggestion=f"{grade}-{letter.translate(_TO_CYRILLIC)}")
     if not _CYRILLIC_LETTER.match(letter):
         raise CellProblem("bad_class")
     return f"{grade}-{letter}"

@@ -27,9 +27,16 @@ class Period:
 
 
 def half_month(text: str) -> Period:
-    match = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})-([12])", text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    period = _half_month(text.strip())
+    if period is None:
         raise UsageError("bad_half", value=text)
+    return period
+
+
+def _half_month(text: str) -> Period | None:
+    match = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})-([12])", text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
     year, month, half = (int(g) for g in match.groups())
     last = calendar.monthrange(year, month)[1]
     start, end = (dt.date(year, month, 1), dt.date(year, month, 15)) if half == 1 else \
@@ -38,9 +45,16 @@ def half_month(text: str) -> Period:
 
 
 def month(text: str) -> Period:
-    match = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})", text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    period = _month(text.strip())
+    if period is None:
         raise UsageError("bad_month", value=text)
+    return period
+
+
+def _month(text: str) -> Period | None:
+    match = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})", text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
     return month_of(int(match.group(1)), int(match.group(2)))
 
 
@@ -52,6 +66,29 @@ def month_of(year: int, number: int) -> Period:
 
 def academic_year(start: dt.date, end: dt.date) -> Period:
     return Period("year", start, end, f"{start.year}-{end.year}")
+
+
+def period_of_code(code: str) -> Period | None:
+    """The period whose ``code`` is exactly ``code`` (as a report sheet's name ends), or None.
+
+    An academic year's code holds no days (they are settings of the book): it is taken as
+    1 September to 31 August ("2020-2021"), or as the calendar year ("2021-2021", a year kept
+    within one). That holds every month of a school year as schools keep it (September to May or
+    June) and ends before the next one starts, which is all that ordering report sheets needs."""
+    period = _half_month(code) or _month(code) or _year_of_code(code)
+    return period if period is not None and period.code == code else None
+
+
+def _year_of_code(code: str) -> Period | None:
+    match = re.fullmatch(r"((?:19|20)\d\d)-((?:19|20)\d\d)", code)
+    if not match:
+        return None
+    first, last = int(match.group(1)), int(match.group(2))
+    if last == first + 1:
+        return academic_year(dt.date(first, 9, 1), dt.date(last, 8, 31))
+    if last == first:
+        return academic_year(dt.date(first, 1, 1), dt.date(last, 12, 31))
+    return None
 
 
 def months_of_year(start: dt.date, end: dt.date) -> list[Period]:

@@ -32,27 +32,30 @@ def head_report(ctx: Context, period: Period) -> Document:
         sections.insert(0, totals_section(ctx, period))
     sections += [
         _listing(ctx, period, "open_lessons", "date", ("topic", "date", "teacher", "subject",
-                                                       "class"), held_only=True),
+                                                       "class"), only="held"),
         _listing(ctx, period, "events", "date", ("title", "date", "responsible", "kind", "note"),
-                 held_only=True),
+                 only="held"),
         _listing(ctx, period, "control", "date", ("checked", "date", "teacher", "kind",
                                                   "findings")),
         _listing(ctx, period, "courses", "done", ("course", "done", "teacher", "provider",
-                                                  "hours")),
+                                                  "hours"), only="done"),
     ]
     settings = ctx.settings
     title = [t("report_title" if period.kind != "year" else "annual_title", lang,
                year=_school_year(ctx)),
              *_nonempty(settings.get("school"), settings.get("association")),
              t(f"period_{period.kind}", lang, start=f"{period.start:%d.%m.%Y}",
-               end=f"{period.end:%d.%m.%Y}", year=_school_year(ctx))]
+               end=f"{period.end:%d.%m.%Y}", year=_school_year(ctx), month_year=period.start.year,
+               month_name=t(f"month_name_{period.start.month:02d}", lang))]
     return Document(
         key=f"report-{period.code}", sheet=report_sheet_name(period, lang), title=title,
         sections=sections,
         signatures=[t("signature_head", lang, name=settings.get("head") or ""),
-                    t("signature_deputy", lang, name=settings.get("deputy") or "")],
-        notes=[t("report_note", lang)] if period.kind != "year" else [],
-        counts={s.key: len(s.rows) for s in sections if s.key != "totals"})
+                    t("signature_deputy", lang, name=settings.get("deputy") or "",
+                      role=settings.get("deputy_role"))],
+        notes=[t("report_note", lang, role=settings.get("deputy_role"))]
+        if period.kind != "year" else [],
+        counts={s.key: len(s.rows) for s in sections if s.key != "totals"}, lang=lang)
 
 
 def activity_section(ctx: Context, period: Period) -> Section:
@@ -87,24 +90,32 @@ def totals_section(ctx: Context, period: Period) -> Section:
         ("total_self_education",
          f"{len(everyone) - len(members_without_topic(ctx))}/{len(everyone)}"),
     ]
+    # The labels get a column of their own, as wide as the form's topic column.
     return Section("totals", t("section_totals", ctx.lang),
-                   [t("col_indicator", ctx.lang), t("col_count", ctx.lang)],
-                   [[t(key, ctx.lang), value] for key, value in counted])
+                   ["№", t("col_indicator", ctx.lang), t("col_count", ctx.lang)],
+                   [[number, t(key, ctx.lang), value]
+                    for number, (key, value) in enumerate(counted, start=1)])
 
 
 def _listing(ctx: Context, period: Period, key: str, date_key: str, fields: Iterable[str],
-             held_only: bool = False) -> Section:
+             only: str | None = None) -> Section:
+    """A register's rows of the period under the register's title from the planning document;
+    ``only="held"`` keeps the held ones, ``only="done"`` says the dated ones are completed."""
     reg = register(key)
     fields = list(fields)
     rows = [r for r in _in_period(ctx.rows(key), date_key, period)
-            if not held_only or r.values.get("status") == "held"]
+            if only != "held" or r.values.get("status") == "held"]
     rows.sort(key=lambda r: r.values[date_key])
     show = _shower(ctx, reg)
     body = [[number, *(show(f, r.values.get(f)) for f in fields)]
             for number, r in enumerate(rows, start=1)]
-    header = ["№", *(_header(reg, f, ctx.lang) for f in fields)]
-    return Section(key, t(f"section_{key}", ctx.lang), header, body,
-                   empty=t("nothing_in_period", ctx.lang))
+    # A list of what was held is dated "held on", whatever the register's planning header says.
+    header = ["№", *(t("col_held_on", ctx.lang) if f == date_key and only == "held"
+                     else _header(reg, f, ctx.lang) for f in fields)]
+    title = reg.title.get(ctx.lang)
+    if only is not None:
+        title = t("title_of_some", ctx.lang, title=title, which=t(f"only_{only}", ctx.lang))
+    return Section(key, title, header, body, empty=t("nothing_in_period", ctx.lang))
 
 
 def _shower(ctx: Context, reg) -> Callable[[str, Any], Any]:

@@ -30,7 +30,10 @@ class Document:
     sections: list[Section]
     signatures: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    # "form": a few wide columns, the first table's header repeated on every printed page (the
-    # head's report); "grid": a label column and narrow month columns, on landscape (summary).
+    # "form": a few wide columns on portrait (the head's report); "grid": a label column and
+    # narrow month columns, on landscape (summary). Either way a table that runs over a page
+    # break is headed on the next page by its own header.
     layout: Literal["form", "grid"] = "form"
     counts: dict[str, int] = field(default_factory=dict)  # for --json
+    lang: str = "ky"  # the workbook's language: page numbers and "continued" are printed in it
+    notices: list[str] = field(default_factory=list)  # lines under the title, e.g. rows left out

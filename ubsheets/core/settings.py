@@ -34,7 +34,7 @@ def read_settings(table: Table, lang: str) -> tuple[Settings, list[Finding]]:
         if item.key in settings.values:
             continue
         if item.default is not None:
-            settings.values[item.key] = item.default
+            settings.values[item.key] = item.default_in(lang)
             continue
         line = settings.lines.get(item.key, table.header_line)
         code = "setting_required" if item.required else "setting_missing"

@@ -35,7 +35,7 @@ def summary(ctx: Context) -> Document:
              t("period_year", lang, year=f"{start.year}/{end.year}")]
     return Document(key="summary", sheet=SUMMARY_SHEET.get(lang),
                     title=title, sections=sections, layout="grid",
-                    counts={s.key: len(s.rows) for s in sections})
+                    counts={s.key: len(s.rows) for s in sections}, lang=lang)
 
 
 def _members(ctx: Context) -> list[dict]:
@@ -46,7 +46,9 @@ def qualification(ctx: Context) -> Section:
     lang, members = ctx.lang, _members(ctx)
     rows: list[list] = [[t("total_members", lang), len(members)]]
     education = Counter(m.get("education") for m in members)
-    rows += [[c.label.get(lang), education[c.code]] for c in EDUCATION.choices]
+    # «Билими: жогорку», not a bare «жогорку» beside «жогорку категория».
+    rows += [[t("education_level", lang, level=c.label.get(lang)), education[c.code]]
+             for c in EDUCATION.choices]
     for low, high in EXPERIENCE_BANDS:
         count = sum(1 for m in members if m.get("experience") is not None
                     and low <= m["experience"] and (high is None or m["experience"] <= high))
@@ -66,8 +68,8 @@ def hours(ctx: Context) -> Section:
             [t("hours_average", lang), round(sum(values) / len(values), 1) if values else 0],
             [t("hours_min", lang), min(values, default=0)],
             [t("hours_max", lang), max(values, default=0)]]
-    return Section("weekly_hours", t("section_hours", lang),
-                   [t("col_indicator", lang), t("col_count", lang)], rows)
+    return Section("weekly_hours", t("section_hours", lang),  # an average is not a count
+                   [t("col_indicator", lang), t("col_value", lang)], rows)
 
 
 def overdue_list(ctx: Context) -> Section:

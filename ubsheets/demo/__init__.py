@@ -22,7 +22,8 @@ The parts, in the order a school is made:
     registers     every other register of the year
     mistakes      the deliberate mistakes
     build         ``demo_school``: all of the above for one school
-    files         ``write_demo``: the workbooks and ``MISTAKES.md``
+    files         ``write_demo``: the workbooks (never over one already there, unless
+                  ``force``, which keeps it as ``.bak``) and ``MISTAKES.md``
 """
 
 from ubsheets.demo.build import DemoSchool, demo_school

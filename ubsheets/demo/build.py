@@ -12,6 +12,7 @@ from ubsheets.demo.mistakes import MISTAKES_FROM_MEMBERS, Mistake, add_mistakes
 from ubsheets.demo.places import school_name
 from ubsheets.demo.school import School
 from ubsheets.demo.school_year import YEAR_END, YEAR_START
+from ubsheets.schema.settings import DEPUTY_ROLE
 
 
 @dataclass
@@ -50,7 +51,7 @@ def demo_school(index: int, members: int = 12, lang: str = "ky", seed: int = 202
     }
     settings = {"school": name, "district": district,
                 "association": school.t(school.association.name), "head": school.staff[0].name,
-                "deputy": deputy, "director": director,
+                "deputy": deputy, "deputy_role": DEPUTY_ROLE.get(lang), "director": director,
                 "theme": school.pick(THEMES), "year_start": YEAR_START, "year_end": YEAR_END,
                 "course_period": 5, "attestation_period": 5}
     mistakes = add_mistakes(rows) if members >= MISTAKES_FROM_MEMBERS else []

@@ -44,7 +44,8 @@ def _hours_mistake(member: dict) -> Mistake:
     member["weekly_hours"] = 45
     name = member["name"]
     return Mistake("members", "hours_out_of_range", Label(
-        f"{name}: жумалык жүктөм 45 саат деп жазылган, ал 40 сааттан ашпайт (15 же 25 болчу).",
+        f"{name}: жумалык жүктөм 45 саат деп жазылган, ал 40 сааттан ашпайт (15 же 25 болушу "
+        f"керек эле).",
         f"{name}: нагрузка записана как 45 ч в неделю, больше 40 ч не бывает (имелось в виду 15 "
         f"или 25).",
         f"{name}: 45 weekly hours typed; a load is at most 40 (15 or 25 was meant)."))
@@ -76,7 +77,8 @@ def _latin_class_mistake(lesson: dict) -> Mistake:
     good = lesson["class"][:-1] + "А"  # Cyrillic А
     bad = lesson["class"] = good[:-1] + "A"  # the Latin A that looks the same
     return Mistake("open_lessons", "latin_class_letter", Label(
-        f"«{bad}» классы латын «A» тамгасы менен терилген; кириллица менен «{good}» деп жазыңыз.",
+        f"«{bad}» классы латын «A» тамгасы менен терилген; кирилл тамгасы менен «{good}» деп "
+        f"жазыңыз.",
         f"Класс «{bad}» набран с латинской «A»; нужно кириллицей: «{good}».",
         f"Class “{bad}” is typed with a Latin “A”; type the Cyrillic “{good}”."))
 

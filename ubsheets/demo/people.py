@@ -7,7 +7,7 @@ import random
 
 from ubsheets.core.normalize import fold
 from ubsheets.demo.school import School, Staff
-from ubsheets.demo.words import TO_RUSSIAN_SPELLING, KyRu
+from ubsheets.demo.words import KyRu
 
 _KY_SURNAMES = (
     "Асанов Токтогулов Сыдыков Абдыкадыров Жумабаев Мамытов Үсөнов Өмүралиев Түлөбердиев "
@@ -25,6 +25,25 @@ _KY_MEN = (
 _KY_FATHERS = (
     "Бакыт Марат Асан Токтогул Жумабек Алмаз Эркин Сагын Курманбек Үсөн Өмүрбек Түгөлбай Нурбай "
     "Кадыр Мамбет Чоробек Таалай Абдыкалык Турсун Бейшен Кеңеш Төлөн Жусуп Сейтек").split()
+# How Russian-language papers write the Kyrgyz names above that a letter-by-letter mapping gets
+# wrong («Гулзат», «Бубусара»): гүл is «гуль», ү after б is «ю», Чыңгыз is «Чингиз». Names not
+# listed are written the same in both languages.
+_RUSSIAN_SPELLING = {
+    # surnames
+    "Үсөнов": "Усенов", "Өмүралиев": "Омуралиев", "Түлөбердиев": "Тулобердиев",
+    "Дөөлөтов": "Доолотов", "Төрөкулов": "Торокулов", "Бөрүбаев": "Борубаев",
+    "Көкөев": "Кокоев",
+    # women
+    "Айгүл": "Айгуль", "Гүлнара": "Гульнара", "Нургүл": "Нургуль", "Бүбүсара": "Бюбюсара",
+    "Асел": "Асель", "Гүлзат": "Гульзат", "Назгүл": "Назгуль", "Элнура": "Эльнура",
+    "Мырзагүл": "Мырзагуль", "Жаңыл": "Жаныл", "Күмүшай": "Кумушай", "Гүлмира": "Гульмира",
+    "Гүлбарчын": "Гульбарчын", "Үмүт": "Умут",
+    # men
+    "Чыңгыз": "Чингиз", "Жеңиш": "Жениш", "Өмүр": "Омур", "Үмөт": "Умот",
+    # fathers, before the patronymic is made from them
+    "Үсөн": "Усен", "Өмүрбек": "Омурбек", "Түгөлбай": "Тугельбай", "Кеңеш": "Кенеш",
+    "Төлөн": "Толон",
+}
 _RU_SURNAMES = (
     "Иванов Петров Смирнов Кузнецов Попов Соколов Лебедев Козлов Новиков Морозов Волков "
     "Соловьёв Васильев Зайцев Павлов Семёнов Голубев Виноградов Богданов Фёдоров Михайлов "
@@ -48,7 +67,7 @@ _COLLEGES: tuple[KyRu, ...] = (
     ("Каракол педагогикалык колледжи", "Каракольский пед. колледж"),
 )
 _AWARDS: tuple[KyRu, ...] = (
-    ("Кыргыз Республикасынын билим берүүсүнүн отличниги", "Отличник образования КР"),
+    ("Кыргыз Республикасынын билим берүүсүнүн мыктысы", "Отличник образования КР"),
     ("БИМдин Ардак грамотасы", "Почётная грамота МОиН КР"),
     ("Райондук билим берүү бөлүмүнүн Ардак грамотасы", "Почётная грамота РОО"),
 )
@@ -70,7 +89,9 @@ class Names:
     def __init__(self, rng: random.Random, lang: str) -> None:
         self.rng, self.lang = rng, lang
         self.used: set[str] = set()  # folded names
-        self.russian_share = 0.5 if lang == "ru" else 0.04
+        # Even Russian-language schools are mostly Kyrgyz teachers, their names in Russian
+        # spelling; Russian names are one in five there (one in twenty-five in Kyrgyz schools).
+        self.russian_share = 0.2 if lang == "ru" else 0.04
 
     def person(self) -> str:
         while True:
@@ -85,11 +106,16 @@ class Names:
         surnames, women, men, fathers = ((_RU_SURNAMES, _RU_WOMEN, _RU_MEN, _RU_FATHERS)
                                          if russian else
                                          (_KY_SURNAMES, _KY_WOMEN, _KY_MEN, _KY_FATHERS))
-        name = (f"{rng.choice(surnames)}{'а' if woman else ''} "
-                f"{rng.choice(women if woman else men)} "
-                f"{_patronymic(rng.choice(fathers), woman)}")
-        # Russian-language papers write Kyrgyz names without ң, ө, ү.
-        return name.translate(TO_RUSSIAN_SPELLING) if self.lang == "ru" else name
+        surname, given, father = (rng.choice(surnames), rng.choice(women if woman else men),
+                                  rng.choice(fathers))
+        if self.lang == "ru":
+            surname, given, father = (in_russian(word) for word in (surname, given, father))
+        return f"{surname}{'а' if woman else ''} {given} {_patronymic(father, woman)}"
+
+
+def in_russian(name: str) -> str:
+    """A Kyrgyz name (a surname, a given name, a father's name) as Russian papers write it."""
+    return _RUSSIAN_SPELLING.get(name, name)
 
 
 def initials(name: str) -> str:

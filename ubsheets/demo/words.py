@@ -8,7 +8,8 @@ from datetime import date
 KyRu = tuple[str, str]  # a text in Kyrgyz and in Russian
 
 KYRGYZ_LETTERS = "ңөүҢӨҮ"
-# Russian-language papers, and keyboards without Kyrgyz letters, write ң, ө, ү as н, о, у.
+# Keyboards without Kyrgyz letters give н, о, у for ң, ө, ү (the demo's misspelt name), and so do
+# Russian place names («Кок-Ой»); people's names have their own Russian spelling (people.py).
 TO_RUSSIAN_SPELLING = str.maketrans(KYRGYZ_LETTERS, "ноуНОУ")
 
 EXTRACURRICULAR: tuple[KyRu, ...] = (
@@ -100,7 +101,7 @@ CONTROL: dict[str, tuple[tuple[KyRu, ...], tuple[KyRu, ...]]] = {
                     (("Сабактын жүрүшү талкууланды", "Ход урока обсуждён"),)),
     "retroactive": ((("Өткөн жылдагы бүтүрүүчүлөрдүн ЖРТ жыйынтыктары",
                       "Результаты ОРТ выпускников прошлого года"),),
-                    (("Бүтүрүүчүлөрдүн 64%ы ЖОЖго тапшырды", "64% выпускников поступили в вузы"),)),
+                    (("Бүтүрүүчүлөрдүн 64%ы ЖОЖго өттү", "64% выпускников поступили в вузы"),)),
 }
 RECOMMENDATIONS: tuple[KyRu, ...] = (
     ("Өз алдынча иштөөгө көбүрөөк убакыт берүү", "Больше времени на самостоятельную работу"),
@@ -130,7 +131,8 @@ COURSES: tuple[KyRu, ...] = (
 )
 PROVIDERS: tuple[KyRu, ...] = (
     ("Кыргыз билим берүү академиясы", "Кыргызская академия образования"),
-    ("РПКЖИ", "РИПКиППР"), ("Райондук билим берүү бөлүмү", "РОО"),
+    ("Педагогикалык кызматкерлердин квалификациясын жогорулатуу жана кайра даярдоо "
+     "республикалык институту", "РИПКиППР"), ("Райондук билим берүү бөлүмү", "РОО"),
     ("И. Арабаев атындагы КМУнун кайра даярдоо институту", "ИППК КГУ им. И. Арабаева"),
 )
 # Meetings of the year: the day aimed at, the agenda, the resolution (none yet for those ahead).

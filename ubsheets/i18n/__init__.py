@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from typing import Literal, TypeGuard
 
-from ubsheets.i18n import errors, findings, reports, ui
+from ubsheets.i18n import errors, findings, printing, reports, ui
+from ubsheets.i18n.plural import render
 
 Lang = Literal["ky", "ru", "en"]
 LANGS: tuple[Lang, ...] = ("ky", "ru", "en")
@@ -29,13 +30,13 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-MESSAGES = _merge(errors.MESSAGES, findings.MESSAGES, reports.MESSAGES, ui.MESSAGES)
+MESSAGES = _merge(errors.MESSAGES, findings.MESSAGES, printing.MESSAGES, reports.MESSAGES, ui.MESSAGES)
 
 
 def t(key: str, lang: str, **params: object) -> str:
     """Render message ``key`` in ``lang`` (falls back to English for an unknown language)."""
     texts = MESSAGES[key]
-    return texts.get(lang, texts["en"]).format(**params)
+    return render(texts.get(lang, texts["en"]), **params)  # {n:год|года|лет}: plural.py
 
 
 def ui_lang(explicit: str | None = None) -> Lang:

@@ -129,6 +129,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Для PDF нужен LibreOffice: установите его (https://www.libreoffice.org) или "
               "уберите --pdf.",
         "en": "PDF needs LibreOffice: install it (https://www.libreoffice.org) or drop --pdf."},
+    "pdf_folder_unwritable": {
+        "ky": "PDF файлдарын «{folder}» папкасына сактоо мүмкүн эмес: ушундай аттуу файл жок экенин"
+              " жана папкага жазууга укугуңуз бар экенин текшериңиз же башка папканы көрсөтүңүз —"
+              " китепте эч нерсе өзгөргөн жок.",
+        "ru": "Нельзя сохранить PDF в папку «{folder}»: проверьте, что нет файла с таким именем и"
+              " что у вас есть право записи в эту папку, или укажите другую папку — книга не"
+              " изменена.",
+        "en": "Cannot save the PDFs in the folder “{folder}”: check that no file has that name and"
+              " that you may save files there, or give another folder — the workbook was not"
+              " changed."},
     "pdf_failed": {
         "ky": "LibreOffice PDF түзө алган жок: {detail}",
         "ru": "LibreOffice не смог создать PDF: {detail}",

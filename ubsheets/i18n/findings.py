@@ -14,7 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{setting}” is not filled in."},
     "setting_required": {
         "ky": "«{setting}» милдеттүү: окуу жылынын күндөрүн жазыңыз.",
-        "ru": "«{setting}» обязательно: укажите даты учебного года.",
+        "ru": "Обязательный параметр «{setting}»: укажите даты учебного года.",
         "en": "“{setting}” is required: give the academic year's dates."},
     "unknown_setting": {
         "ky": "Белгисиз параметр «{value}»: параметрлердин аттарын өзгөртпөңүз.",
@@ -33,7 +33,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{value}» — не число.",
         "en": "“{value}” is not a number."},
     "not_a_year": {
-        "ky": "«{value}» жыл эмес: жылды төрт сан менен жазыңыз, мисалы 2015.",
+        "ky": "«{value}» жыл эмес: жылды төрт цифра менен жазыңыз, мисалы 2015.",
         "ru": "«{value}» — не год: укажите год четырьмя цифрами, например 2015.",
         "en": "“{value}” is not a year: write four digits, e.g. 2015."},
     "not_a_date": {
@@ -58,8 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} weekly hours is not possible: {min}-{max} hours."},
     "experience_out_of_range": {
         "ky": "Стаж {value} жыл болушу мүмкүн эмес: {min}–{max} жыл.",
-        "ru": "Стаж (лет): {value} — невозможно, допустимо {min}–{max}.",
-        "en": "{value} years of experience is not possible: {min}-{max} years."},
+        "ru": "Недопустимый стаж: {value:год|года|лет} (допустимо {min}–{max}).",
+        "en": "{value:year|years} of experience is not possible: {min}-{max} years."},
     "unknown_choice": {
         "ky": "«{value}» тизмеде жок. Тандаңыз: {allowed}.",
         "ru": "«{value}» нет в списке. Выберите: {allowed}.",
@@ -69,9 +69,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{value}» — не класс: 1–11 и буква, например 7-А.",
         "en": "“{value}” is not a class: grade 1-11 and a letter, e.g. 7-А."},
     "latin_class_letter": {
-        "ky": "«{value}» классында латын тамгасы бар: кириллица менен «{suggestion}» деп жазыңыз.",
-        "ru": "В классе «{value}» латинская буква: напишите кириллицей «{suggestion}».",
-        "en": "Class “{value}” has a Latin letter: type “{suggestion}” in Cyrillic."},
+        "ky": "Класстын аталышында («{value}») латын «{letter}» тамгасы бар: кирилл тамгасы менен "
+              "«{suggestion}» деп жазыңыз.",
+        "ru": "В обозначении класса «{value}» латинская «{letter}»: напишите кириллицей "
+              "«{suggestion}».",
+        "en": "Class “{value}” has a Latin “{letter}”: type “{suggestion}” in Cyrillic."},
     "mixed_script": {
         "ky": "«{value}» атында латын тамгасы бар: башка барактардагы аты менен дал келбей калат.",
         "ru": "В имени «{value}» есть латинская буква: оно не совпадёт с тем же именем на других "
@@ -96,8 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{value} вне учебного года ({start} – {end}).",
         "en": "{value} is outside the academic year ({start} - {end})."},
     "date_in_holiday": {
-        "ky": "{value} каникулга туура келет ({holiday}).",
-        "ru": "{value} приходится на каникулы ({holiday}).",
+        # The holiday's name says it is one («күзгү каникул»): no need to say "каникул" twice. A
+        # holiday without a name shows its dates instead (Calendar.holiday), less clear.
+        "ky": "{value} — {holiday}.",
+        "ru": "{value} — {holiday}.",
         "en": "{value} falls in the holidays ({holiday})."},
     "end_before_start": {
         "ky": "Аягы ({value}) башталышынан ({start}) мурун.",
@@ -109,7 +113,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The academic year ends ({value}) before it starts."},
     "year_too_long": {
         "ky": "Окуу жылынын аягы ({value}) башталышынан бир жылдан ашык алыс: жылды текшериңиз.",
-        "ru": "Конец учебного года ({value}) дальше года от его начала: проверьте год.",
+        "ru": "Конец учебного года ({value}) более чем через год после начала: проверьте год.",
         "en": "The academic year ends ({value}) more than a year after it starts: check the year."},
     "month_mismatch": {
         "ky": "Ай ({value}) күнгө ({date}) туура келбейт.",
@@ -120,9 +124,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Стаж в школе ({value}) больше общего стажа ({total}).",
         "en": "Years at this school ({value}) exceed total experience ({total})."},
     "experience_exceeds_graduation": {
-        "ky": "Стаж {value} жыл, бирок {graduated}-жылы бүткөн (болжол менен {possible} жыл).",
-        "ru": "Стаж (лет): {value}, но год окончания — {graduated} (возможно около {possible}).",
-        "en": "{value} years of experience, but graduated in {graduated} (about {possible})."},
+        "ky": "Стаж {value} жыл, бирок {graduated}-жылы бүткөн: бүткөндөн бери {possible} жылдай "
+              "өттү.",
+        "ru": "Стаж {value:год|года|лет}, но год окончания — {graduated}: после окончания прошло "
+              "около {possible:года|лет|лет}.",
+        "en": "{value:year|years} of experience, but graduated in {graduated}: about "
+              "{possible:year|years} since."},
     "graduation_in_future": {
         "ky": "Бүткөн жылы {value} окуу жылынан ({year}) кийин.",
         "ru": "Год окончания {value} позже начала учебного года ({year}).",
@@ -132,9 +139,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{value} ч в неделю — очень много (>{limit}): проверьте.",
         "en": "{value} hours a week is very high (>{limit}): please check."},
     "young_teacher_experienced": {
-        "ky": "Жаш адистин стажы {value} жыл ({limit} жылдан ашпашы керек).",
-        "ru": "Стаж молодого специалиста (лет): {value}, а должен быть не более {limit}.",
-        "en": "A young teacher with {value} years of experience (at most {limit})."},
+        "ky": "Жаш мугалимдин стажы {value} жыл ({limit} жылдан ашпашы керек).",
+        "ru": "Стаж молодого специалиста — {value:год|года|лет}, а должен быть не более "
+              "{limit:года|лет|лет}.",
+        "en": "A young teacher with {value:year|years} of experience (at most {limit})."},
     "head_missing": {
         "ky": "Мүчөлөрдүн ичинен УБнын жетекчиси белгиленген эмес (Ролу: жетекчи).",
         "ru": "Среди членов МО не указан руководитель (Роль: руководитель).",
@@ -149,7 +157,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "higher professional education is required."},
     "head_rule_experience": {
         "ky": "билим берүүдө {years} жылдан кем эмес стажы болушу керек.",
-        "ru": "нужен стаж в образовании не менее {years} лет.",
+        "ru": "нужен стаж в образовании не менее {years:года|лет|лет}.",
         "en": "at least {years} years of work in education are required."},
     "head_not_member": {
         "ky": "Жетекчи «{value}» Мүчөлөр барагында жок.",

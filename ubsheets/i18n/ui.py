@@ -45,7 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} demo workbook(s) written to {path}"},
     "demo_mistakes": {
         "ky": "Атайын кетирилген каталар: {path}",
-        "ru": "Нарочно допущенные ошибки: {path}",
+        "ru": "Намеренно допущенные ошибки: {path}",
         "en": "Deliberate mistakes: {path}"},
     "demo_validating": {
         "ky": "Биринчи китеп текшерилүүдө: {path}", "ru": "Проверка первой книги: {path}",
@@ -60,11 +60,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "Sheet written: {sheet}"},
     "pdf_written": {"ky": "PDF: {path}", "ru": "PDF: {path}", "en": "PDF: {path}"},
     "registers_have_errors": {
-        "ky": "Эскертүү: реестрлерде {errors} ката бар; туура эмес уячалар эсепке алынган жок "
+        "ky": "Эскертүү: барактарда {errors} ката бар; туура эмес уячалар эсепке алынган жок "
               "(ubsheets validate).",
-        "ru": "Внимание: ошибок в реестрах: {errors}; неверные ячейки не учтены "
+        "ru": "Внимание: в реестрах {errors:ошибка|ошибки|ошибок}; ячейки с ошибками не учтены "
               "(ubsheets validate).",
-        "en": "Note: the registers have {errors} errors; their bad cells were left out "
+        "en": "Note: the registers have {errors:error|errors}; their bad cells were left out "
               "(ubsheets validate)."},
     "bad_half": {
         "ky": "Жарым айды 2020-10-1 (1–15) же 2020-10-2 (16–31) түрүндө жазыңыз: {value}",
@@ -78,23 +78,157 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "Бир мезгилди тандаңыз: --half, --month, --year же --all.",
         "ru": "Выберите один период: --half, --month, --year или --all.",
         "en": "Choose one period: --half, --month, --year or --all."},
+    # Misuse of the command line (ubsheets/cli_help.py): one line, no word of the CLI library's.
     "misuse": {
         "ky": "{detail}. Жардам: {command} --help",
         "ru": "{detail}. Справка: {command} --help",
         "en": "{detail}. Help: {command} --help"},
-    "misuse_missing": {"ky": "«{what}» көрсөтүлгөн жок", "ru": "не указан «{what}»",
-                       "en": "“{what}” is missing"},
+    "misuse_missing_book": {"ky": "Китептин (файлдын) аты көрсөтүлгөн жок",
+                            "ru": "Не указан файл книги", "en": "The workbook file is not given"},
+    "misuse_missing_directory": {"ky": "Папканын аты көрсөтүлгөн жок", "ru": "Не указана папка",
+                                 "en": "The folder is not given"},
     "misuse_needs_value": {"ky": "{what} үчүн маани жазылган жок", "ru": "для {what} не указано "
                            "значение", "en": "{what} needs a value"},
+    "misuse_takes_no_value": {"ky": "{what} үчүн маани жазылбайт",
+                              "ru": "{what} пишется без значения", "en": "{what} takes no value"},
     "misuse_no_option": {"ky": "мындай параметр жок: {what}", "ru": "нет такого параметра: {what}",
                          "en": "no such option: {what}"},
-    "misuse_bad_value": {"ky": "{what} туура эмес ({detail})",
-                         "ru": "неверное значение {what} ({detail})",
-                         "en": "bad value for {what} ({detail})"},
+    "misuse_no_command": {"ky": "мындай буйрук жок: {name}", "ru": "нет такой команды: {name}",
+                          "en": "no such command: {name}"},
+    "misuse_suggest": {"ky": "{what}; {names} болушу мүмкүн", "ru": "{what}; возможно, {names}",
+                       "en": "{what}; perhaps {names}"},
+    "misuse_or": {"ky": "же", "ru": "или", "en": "or"},
+    "misuse_integer": {"ky": "{what}: бүтүн сан жазыңыз", "ru": "{what}: нужно целое число",
+                       "en": "{what}: give a whole number"},
+    # One message for "x" and for "0": both are answered by what the option takes.
+    "misuse_integer_range": {"ky": "{what}: {low} – {high} аралыгындагы бүтүн сан жазыңыз",
+                             "ru": "{what}: нужно целое число от {low} до {high}",
+                             "en": "{what}: give a whole number from {low} to {high}"},
+    "misuse_choice": {"ky": "{what}: {choices}", "ru": "{what}: {choices}",
+                      "en": "{what}: {choices}"},
+    "misuse_bad_value": {"ky": "{what}: маани туура эмес", "ru": "{what}: неверное значение",
+                         "en": "{what}: bad value"},
+    "misuse_extra": {"ky": "ашыкча жазылган: {what}", "ru": "лишнее в команде: {what}",
+                     "en": "unexpected: {what}"},
+    "misuse_other": {"ky": "буйрук туура эмес жазылды", "ru": "команда записана неверно",
+                     "en": "the command is not written correctly"},
     "period_outside_year": {
         "ky": "{period} мезгили окуу жылынан тышкары ({start} – {end}): жылды текшериңиз.",
         "ru": "Период {period} вне учебного года ({start} – {end}): проверьте год.",
         "en": "The period {period} is outside the academic year ({start} - {end}): check the year."},
     "demo_progress": {"ky": "Демо-китептер жазылууда", "ru": "Запись демо-книг",
                       "en": "Writing demo workbooks"},
+    # Help pages (ubsheets/cli_help.py draws them; cli.py names these keys beside each option).
+    "help_usage": {"ky": "Колдонуу", "ru": "Использование", "en": "Usage"},
+    "help_options": {"ky": "Параметрлер", "ru": "Параметры", "en": "Options"},
+    "help_commands": {"ky": "Буйруктар", "ru": "Команды", "en": "Commands"},
+    "help_default": {"ky": "Демейки: {value}.", "ru": "По умолчанию: {value}.",
+                     "en": "Default: {value}."},
+    "help_help": {"ky": "Ушул жардамды көрсөтүү.", "ru": "Показать эту справку.",
+                  "en": "Show this help."},
+    # Each line in one language: the Kyrgyz page tells a Russian reader, in Russian, how to get
+    # the Russian page, and the other way round.
+    "help_other_language": {"ky": "По-русски: UBSHEETS_LANG=ru ubsheets --help",
+                            "ru": "Кыргызча: UBSHEETS_LANG=ky ubsheets --help",
+                            "en": "Кыргызча: UBSHEETS_LANG=ky; по-русски: UBSHEETS_LANG=ru"},
+    "metavar_command": {"ky": "БУЙРУК", "ru": "КОМАНДА", "en": "COMMAND"},
+    "metavar_options": {"ky": "[ПАРАМЕТРЛЕР]", "ru": "[ПАРАМЕТРЫ]", "en": "[OPTIONS]"},
+    "metavar_book": {"ky": "КИТЕП", "ru": "КНИГА", "en": "BOOK"},
+    "metavar_folder": {"ky": "ПАПКА", "ru": "ПАПКА", "en": "FOLDER"},
+    "metavar_number": {"ky": "САН", "ru": "ЧИСЛО", "en": "NUMBER"},
+    "metavar_name": {"ky": "АТАЛЫШ", "ru": "НАЗВАНИЕ", "en": "NAME"},
+    "metavar_lang": {"ky": "ky|ru", "ru": "ky|ru", "en": "ky|ru"},
+    # Examples say more than a word would, and are the same in every language.
+    "metavar_year": {"ky": "2020-2021", "ru": "2020-2021", "en": "2020-2021"},
+    "metavar_half": {"ky": "2020-10-1", "ru": "2020-10-1", "en": "2020-10-1"},
+    "metavar_month": {"ky": "2020-10", "ru": "2020-10", "en": "2020-10"},
+    "help_app": {
+        "ky": "ubsheets: усулдук бирикменин (УБ) реестрлери бир Excel китепте.",
+        "ru": "ubsheets: реестры методического объединения (МО) в одной книге Excel.",
+        "en": "ubsheets: the registers of a methodological association in one Excel workbook."},
+    "help_version": {"ky": "Программанын версиясы.", "ru": "Версия программы.",
+                     "en": "The program's version."},
+    "help_new": {
+        "ky": "Бардык реестрлери бар бош мастер-китеп түзөт.",
+        "ru": "Создать пустую мастер-книгу со всеми реестрами.",
+        "en": "Create an empty master workbook with every register."},
+    "help_new_book": {"ky": "Жаңы китеп (.xlsm же .xlsx).", "ru": "Новая книга (.xlsm или .xlsx).",
+                      "en": "The new workbook (.xlsm or .xlsx)."},
+    "help_new_lang": {
+        "ky": "Китептин тили: ky (кыргызча) же ru (орусча). Берилбесе, UBSHEETS_LANG тили, ал да "
+              "жок болсо ky.",
+        "ru": "Язык книги: ky (кыргызский) или ru (русский). Если не указан, язык из "
+              "UBSHEETS_LANG, а без него ky.",
+        "en": "The workbook's language: ky (Kyrgyz) or ru (Russian). If not given, that of "
+              "UBSHEETS_LANG, else ky."},
+    "help_new_school": {"ky": "Мектептин аталышы.", "ru": "Название школы.",
+                        "en": "The school's name."},
+    "help_new_year": {
+        "ky": "Окуу жылы, мисалы 2020-2021. Берилбесе, учурдагы окуу жылы.",
+        "ru": "Учебный год, например 2020-2021. Если не указан, текущий.",
+        "en": "The academic year, e.g. 2020-2021. If not given, the current one."},
+    "help_new_force": {
+        "ky": "Бар файлдын ордуна жазуу (мурункусу .bak болуп сакталат).",
+        "ru": "Перезаписать существующий файл (прежний сохраняется как .bak).",
+        "en": "Overwrite an existing file (the old one is kept as .bak)."},
+    "help_demo": {
+        "ky": "Толтурулган демо-китептерди жазып, биринчисин текшерет.",
+        "ru": "Записать заполненные демо-книги и проверить первую.",
+        "en": "Write filled demo workbooks and validate the first."},
+    "help_demo_directory": {"ky": "Демо-китептер үчүн папка.", "ru": "Папка для демо-книг.",
+                            "en": "The folder for the demo workbooks."},
+    "help_demo_schools": {"ky": "Канча мектеп.", "ru": "Сколько школ.",
+                          "en": "How many schools."},
+    "help_demo_members": {"ky": "Ар бир мектептеги УБ мүчөлөрүнүн саны.",
+                          "ru": "Сколько членов МО в каждой школе.",
+                          "en": "How many association members in each school."},
+    "help_demo_lang": {
+        "ky": "Демо-китептердин тили: ky же ru. Берилбесе, эки мектеп кыргызча, үчүнчүсү орусча, "
+              "ж.б.",
+        "ru": "Язык демо-книг: ky или ru. Если не указан, две школы кыргызские, третья русская "
+              "и так далее.",
+        "en": "The demo workbooks' language: ky or ru. If not given, two Kyrgyz schools, then a "
+              "Russian one, and so on."},
+    "help_demo_force": {
+        "ky": "Бар демо-китептердин ордуна жазуу (мурункулары .bak болуп сакталат).",
+        "ru": "Перезаписать существующие демо-книги (прежние сохраняются как .bak).",
+        "en": "Overwrite existing demo workbooks (the old ones are kept as .bak)."},
+    "help_validate": {
+        "ky": "Реестрлерди текшерет. Чыгуу коду: 0 ката жок, 1 ката бар, 2 файл окулбады.",
+        "ru": "Проверить реестры книги. Код выхода: 0 ошибок нет, 1 есть ошибки, 2 файл не "
+              "прочитан.",
+        "en": "Validate the registers. Exit code: 0 no errors, 1 errors found, 2 the file could "
+              "not be read."},
+    "help_validate_book": {"ky": "Текшерилүүчү китеп.", "ru": "Книга для проверки.",
+                           "en": "The workbook to validate."},
+    "help_json": {"ky": "JSON менен чыгаруу.", "ru": "Вывод в JSON.", "en": "Print JSON."},
+    "help_validate_no_write": {
+        "ky": "Текшерүү барагын жазбоо.", "ru": "Не записывать лист проверки.",
+        "en": "Do not write the validation sheet."},
+    "help_summarize": {
+        "ky": "Жыйынтык барагын жазат (квалификация, ачык сабактар, иш-чаралар, көзөмөл, иш "
+              "кагаздары, өз билимин өркүндөтүү).",
+        "ru": "Записать лист сводки (квалификация, открытые уроки, мероприятия, контроль, "
+              "документы, самообразование).",
+        "en": "Write the summary sheet (qualification, open lessons, events, control, documents, "
+              "self-education)."},
+    "help_master_book": {"ky": "Мастер-китеп.", "ru": "Мастер-книга.",
+                         "en": "The master workbook."},
+    "help_report": {
+        "ky": "УБнын жетекчисинин мезгил боюнча отчетун жазат.",
+        "ru": "Записать отчёт руководителя МО за период.",
+        "en": "Write the association head's report for a period."},
+    "help_report_half": {
+        "ky": "Жарым ай: 2020-10-1 (1–15) же 2020-10-2 (16–31).",
+        "ru": "Полмесяца: 2020-10-1 (1–15) или 2020-10-2 (16–31).",
+        "en": "A half-month: 2020-10-1 (1-15) or 2020-10-2 (16-31)."},
+    "help_report_month": {"ky": "Ай.", "ru": "Месяц.", "en": "A month."},
+    "help_report_year": {"ky": "Жылдык отчет.", "ru": "Годовой отчёт.",
+                         "en": "The annual report."},
+    "help_report_all": {"ky": "Ар бир ай жана жылдык отчет.", "ru": "Каждый месяц и годовой отчёт.",
+                        "en": "Every month and the annual report."},
+    "help_report_pdf": {
+        "ky": "PDF файлдары үчүн папка (LibreOffice аркылуу).",
+        "ru": "Папка для PDF (через LibreOffice).",
+        "en": "A folder for PDFs (made by LibreOffice)."},
 }

@@ -30,10 +30,12 @@ from ubsheets.io.xml_text import (
     elements,
     first_element,
     insert_before_close,
+    insert_child,
     parse_safely,
     qualify,
     root_prefix,
     set_attr,
+    shift_positions,
 )
 
 _WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
@@ -43,6 +45,15 @@ _WORKSHEET_PART = "xl/worksheets/sheet{}.xml"
 # (a new workbook's renamed "Sheet1", as ``pdf`` makes). Such a sheet may be taken without the marker.
 _EMPTY_SHEET_CHILDREN = {"sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData",
                          "printOptions", "pageMargins", "pageSetup"}
+# What in workbook.xml names a sheet by its position in <sheets> (ECMA-376 Part 1, 18.2), as
+# (element, attribute, the value a missing attribute means): a sheet-local defined name, a window's
+# selected tab and the first tab it shows. All else names a sheet by sheetId (customWorkbookView,
+# calcChain), by relationship or by name (formulas), and is untouched by an insertion.
+_SHEET_POSITIONS = (("definedName", "localSheetId", None), ("workbookView", "activeTab", 0),
+                    ("workbookView", "firstSheet", None))
+
+# A sheet name's sort key, None for a name it does not order (``core.sheet_order``).
+SheetOrder = Callable[[str], tuple | None]
 
 
 # --- what we change -------------------------------------------------------------------------
@@ -52,8 +63,9 @@ class _Plan:
     """The edits to one package: workbook.xml, its rels and [Content_Types].xml as texts, the
     entries that change (``edits``)."""
 
-    def __init__(self, pkg: Package) -> None:
+    def __init__(self, pkg: Package, order: SheetOrder | None = None) -> None:
         self.pkg = pkg
+        self.order = order
         self.workbook, self.wb_rels = pkg.text(WORKBOOK), pkg.text(rels_name(WORKBOOK))
         self.edits = PartEdits(pkg, ContentTypes(pkg.text(TYPES)))
         self.originals = (self.workbook, self.wb_rels, self.edits.types.text)
@@ -172,13 +184,35 @@ class _Plan:
         rel_attr = f'{found[1]}:id="{rid}"' if found else f'r:id="{rid}" xmlns:r="{RELATIONSHIPS_NS}"'
         state = ' state="hidden"' if spec.hidden else ""
         tag = f'<sheet name="{xml_text(spec.name)}" sheetId="{sheet_id}"{state} {rel_attr}/>'
-        self.workbook = insert_before_close(self.workbook, self.wp + "sheets", qualify(tag, self.wp))
-        self.sheets.append({"name": spec.name, "sheetId": str(sheet_id)})
+        index = self._new_position(spec.name)
+        self._insert_sheet(index, qualify(tag, self.wp))
+        self.sheets.insert(index, {"name": spec.name, "sheetId": str(sheet_id)})
         self._add_rel(rid, "worksheet", posixpath.relpath(part, "xl"))
         self.edits.put(part, render_sheet_xml(spec, self.styles.xf_id), _WORKSHEET_CT)
         if spec.charts:
             self.charted.append((part, spec.name, spec))
-        self.workbook = set_sheet_names(self.workbook, self.wp, len(self.sheets) - 1, spec.name, spec)
+        self.workbook = set_sheet_names(self.workbook, self.wp, index, spec.name, spec)
+
+    def _new_position(self, name: str) -> int:
+        """Where a new sheet goes in <sheets>: before the first sheet that ``order`` puts after it;
+        with none, right after the last sheet ``order`` knows; with none either, or a name it does
+        not know, last. Sheets are never moved: a user who reordered them keeps their order."""
+        order = self.order
+        key = order(name) if order else None
+        if order is None or key is None:
+            return len(self.sheets)
+        keyed = [(index, k) for index, sheet in enumerate(self.sheets) if (k := order(sheet["name"])) is not None]
+        later = next((index for index, k in keyed if k > key), None)
+        if later is not None:
+            return later
+        return keyed[-1][0] + 1 if keyed else len(self.sheets)
+
+    def _insert_sheet(self, index: int, tag: str) -> None:
+        """Insert ``tag`` as the ``index``-th <sheet>; what names a later sheet by its position
+        moves on with it, so a user's names, our markers and the active tab stay on their sheets."""
+        for element, attr, default in _SHEET_POSITIONS:
+            self.workbook = shift_positions(self.workbook, self.wp + element, attr, index, default)
+        self.workbook = insert_child(self.workbook, self.wp + "sheets", self.wp + "sheet", index, tag)
 
     def _free_rid(self) -> str:
         numbers = [int(rid[3:]) for rid in self.rels if re.fullmatch(r"rId\d+", rid)]
@@ -225,11 +259,13 @@ class _Plan:
 # --- the entry point -------------------------------------------------------------------------
 
 
-def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec]) -> None:
+def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: SheetOrder | None = None) -> None:
     """Write ``src`` to ``dst`` with ``sheets`` replaced in place (same name, ignoring case) or
-    appended; every part we do not own is copied byte for byte. A sheet by that name is replaced
-    only if we wrote it (our marker, ``defined_names.OWNED_MARKER``) or it holds nothing; otherwise
-    InputError ``sheet_name_taken``, raised before ``dst`` is created. A workbook.xml we cannot
+    added; every part we do not own is copied byte for byte. An added sheet goes last or, when
+    ``order`` gives its name a key, to its place among the sheets ``order`` knows
+    (``_Plan._new_position``). A sheet by that name is replaced only if we wrote it (our marker,
+    ``defined_names.OWNED_MARKER``) or it holds nothing; otherwise InputError
+    ``sheet_name_taken``, raised before ``dst`` is created. A workbook.xml we cannot
     make sense of, or an entry that cannot be read, is InputError ``damaged_workbook``.
 
     ``dst`` must be another file: to update a workbook in place, go through
@@ -242,7 +278,7 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec]) -> None:
     if dst.exists() and src.exists() and os.path.samefile(src, dst):
         raise ValueError("write_owned_sheets reads src while it writes dst: give another dst")
     with open_package(src) as pkg:
-        plan = _Plan(pkg)
+        plan = _Plan(pkg, order)
         for spec in sheets:
             plan.place(spec)
         plan.finish()

@@ -6,6 +6,8 @@ PDF holds the report and nothing of the user's other sheets.
 
 from __future__ import annotations
 
+import os
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -36,13 +38,38 @@ def check_available() -> str:
     return program
 
 
+def check_folder(out_dir: Path) -> None:
+    """Refuse, before any work, a PDF folder that can't be written: a file in the way of it or
+    of a folder above it, no permission, a read-only disk. Nothing is left behind: the folder (or
+    the nearest one above it that exists, where it would be created) is tried with a file that is
+    removed at once, and a folder still to be made is made only when the PDFs are ready."""
+    existing = Path(out_dir)
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir() or not _can_create_files_in(existing):
+        raise InputError("pdf_folder_unwritable", folder=str(out_dir))
+
+
+def _can_create_files_in(folder: Path) -> bool:
+    probe = folder / f".~ubsheets-{secrets.token_hex(6)}.pdf"
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except (OSError, ValueError):
+        return False
+    try:
+        probe.unlink()
+    except OSError:
+        pass
+    return True
+
+
 def render(sheets: list[SheetSpec], out_dir: Path, stem: str) -> list[Path]:
     """``out_dir/<stem> <sheet>.pdf`` for every sheet; LibreOffice starts once for all."""
     program = check_available()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError:
-        raise InputError("cannot_write", name=out_dir.name, folder=str(out_dir)) from None
+        raise InputError("pdf_folder_unwritable", folder=str(out_dir)) from None
     with tempfile.TemporaryDirectory(prefix="ubsheets-pdf-") as work:
         work_dir = Path(work)
         sources = [_single_sheet_book(sheet, work_dir / f"{i:03d}.xlsx")

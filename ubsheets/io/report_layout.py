@@ -1,18 +1,27 @@
 """Lay a report or summary ``Document`` out on a printable sheet: A4, fit to width, borders,
-wrapped text, repeated header rows, and native charts where the core asked for one."""
+wrapped text, page numbers, and native charts where the core asked for one.
+
+Pages are laid out here, not left to the printer: a sheet has several tables, and a sheet's print
+titles can repeat only one fixed row, which would head the open lessons' pages with the activity
+log's columns. So every page break is ours (``rowBreaks``), placed before the page is full, and a
+table that continues on the next page starts it with its own title and header again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from ubsheets.core.sections import Document, Section
+from ubsheets.i18n import t
 from ubsheets.io.sheet_model import Cell, CellValue, ChartSpec, SheetSpec, Style, col_letter
 from ubsheets.schema.base import DATE_FORMAT
 
 _TITLE = Style(bold=True, size=13, halign="center", valign="center", wrap=True)
 _SUBTITLE = Style(halign="center", valign="center", wrap=True)
+_NOTICE = Style(italic=True, color="C00000", halign="center", valign="center", wrap=True)
 _SECTION = Style(bold=True, size=12, valign="center")
 _HEADER = Style(bold=True, fill="DDEBF7", border=True, wrap=True, halign="center",
                 valign="center")
@@ -30,107 +39,138 @@ SUMMARY_WIDTHS = (42, *([8.5] * 11))  # a label, then the months of the year and
 LINE_HEIGHT = 15.0  # points per line of 11-pt text
 CHART_ROWS = 18
 A4_POINTS = (595.0, 842.0)
-PIXELS_PER_CHARACTER = 9
+# Points of page height kept free for what a renderer rounds differently (scale to whole percent).
+PAGE_SLACK = 0.97
 
 
 def document_sheet(doc: Document) -> SheetSpec:
     widths = SUMMARY_WIDTHS if doc.layout == "grid" else REPORT_WIDTHS
     ncols = max([len(s.header) for s in doc.sections] + [len(REPORT_WIDTHS)])
     widths = tuple(widths[:ncols]) + (widths[-1],) * max(0, ncols - len(widths))
-    sheet = _Layout(ncols, widths)
+    if doc.layout == "grid":
+        widths = _unbroken(widths, doc)
+    landscape = doc.layout == "grid"
+    sheet = _Pages(ncols, widths, page_height(widths, landscape), doc.lang)
     for index, title in enumerate(doc.title):
         sheet.merged_line(title, _TITLE if index == 0 else _SUBTITLE)
+    for notice in doc.notices:
+        sheet.merged_line(notice, _NOTICE)
     sheet.blank()
-    header_line: int | None = None
-    charts: list[ChartSpec] = []
-    blocks = [(1, sheet.next_line)]  # (first row, first row after): kept on one page if they fit
-    for section in doc.sections:
-        start = sheet.next_line
-        line = sheet.section(section)
-        header_line = header_line or line
-        if section.chart and section.rows:
-            charts.append(sheet.chart(section, line))
-        blocks.append((start, sheet.next_line))
-    start = sheet.next_line
-    for note in doc.notes:
-        sheet.merged_line(note, _NOTE)
-    for signature in doc.signatures:
-        sheet.blank()
-        sheet.merged_line(signature, _SIGN)
-    blocks.append((start, sheet.next_line))
-    landscape = doc.layout == "grid"
-    repeat = (header_line, header_line) if doc.layout == "form" and header_line else None
-    breaks = sheet.page_breaks(blocks, page_height(widths, landscape))
+    charts = [chart for section in doc.sections if (chart := sheet.section(section))]
+    sheet.closing(doc.notes, doc.signatures)
     return SheetSpec(name=doc.sheet, rows=sheet.rows, col_widths=list(widths),
                      merges=sheet.merges, landscape=landscape, fit_width=True,
-                     print_title_rows=repeat, row_heights=sheet.heights, charts=tuple(charts),
-                     page_breaks=breaks)
+                     row_heights=sheet.heights, charts=tuple(charts),
+                     page_breaks=tuple(sheet.breaks), footer=page_footer(doc.lang))
+
+
+def _unbroken(widths: tuple[float, ...], doc: Document) -> tuple[float, ...]:
+    """The grid's narrow columns widened to their longest word, so that a header such as
+    «жылдырылган» is never printed as «жылдыр|ылган»."""
+    longest = list(widths)
+    for section in doc.sections:
+        for row in [section.header, *section.rows]:
+            for index, value in enumerate(row[1:len(widths)], start=1):
+                if isinstance(value, str) and value:
+                    word = max(len(part) for part in value.split())
+                    longest[index] = max(longest[index], round(word * 1.3 + 1, 1))  # bold Cyrillic runs wide
+    return tuple(longest)
+
+
+def page_footer(lang: str) -> str:
+    """"Бет 3 / 27" centred in the footer, in Excel's header/footer codes (&P the page, &N the
+    count); a literal & is written twice."""
+    label = t("page_label", lang, page="{page}", pages="{pages}").replace("&", "&&")
+    return "&C" + label.format(page="&P", pages="&N")
 
 
 def page_height(widths: tuple[float, ...], landscape: bool) -> float:
     """How many points of rows fit on one printed A4 page once the sheet is fitted to the page's
-    width (the margins are the sheet's: 0.5 in left and right, 0.75 in top and bottom)."""
+    width (the margins are the sheet's: 0.5 in left and right, 0.75 in top and bottom).
+
+    The narrower the columns print, the less the sheet is shrunk and the fewer rows fit. Excel's
+    Calibri 11 has 7-pixel digits; LibreOffice without Calibri substitutes a wider font (~9 px,
+    measured on its PDFs: 88 rows of 15 pt on a portrait page of the report's columns). Counting
+    7 px gives the smaller page, so our breaks come before either program would break by itself.
+    """
     page_width, page_height = (A4_POINTS[1], A4_POINTS[0]) if landscape else A4_POINTS
-    # ~9 px a character of column width: measured on LibreOffice's PDFs (88 rows of 15 pt on a
-    # portrait page of the report's columns, 40 on a landscape page of the summary's). Excel's
-    # Calibri is narrower (~7 px), so there a page holds a little more: breaks stay safe.
-    columns = sum((width * PIXELS_PER_CHARACTER + 5) * 0.75 for width in widths)
+    columns = sum((width * 7 + 5) * 0.75 for width in widths)
     scale = min(1.0, (page_width - 72) / columns)
-    return (page_height - 108) / scale
+    return (page_height - 108) / scale * PAGE_SLACK
 
 
-class _Layout:
-    """Rows being laid out top to bottom, with their merges and heights."""
+class _Pages:
+    """Rows laid out top to bottom onto pages: their merges, heights and the page breaks."""
 
-    def __init__(self, ncols: int, widths: tuple[float, ...]) -> None:
-        self.ncols, self.widths = ncols, widths
+    def __init__(self, ncols: int, widths: tuple[float, ...], capacity: float, lang: str) -> None:
+        self.ncols, self.widths, self.capacity, self.lang = ncols, widths, capacity, lang
         self.rows: list[list[Cell | CellValue]] = []
         self.merges: list[str] = []
         self.heights: dict[int, float] = {}
+        self.breaks: list[int] = []
+        self.used = 0.0  # points of the current page taken
 
     @property
     def next_line(self) -> int:
         return len(self.rows) + 1
 
-    def page_breaks(self, blocks: list[tuple[int, int]], capacity: float) -> tuple[int, ...]:
-        """Rows to start a new printed page at, so that no block that fits on one page is cut
-        in two (a section with its chart, the signatures). Longer blocks simply run on."""
-        breaks, used = [], 0.0
-        for start, end in blocks:
-            height = sum(self.heights.get(line, LINE_HEIGHT) for line in range(start, end))
-            if used and used + height > capacity and height <= capacity:
-                breaks.append(start)
-                used = 0.0
-            used = (used + height) % capacity
-        return tuple(breaks)
+    def room(self) -> float:
+        return self.capacity - self.used
+
+    def new_page(self) -> None:
+        if self.used:
+            self.breaks.append(self.next_line)
+            self.used = 0.0
+
+    def put(self, cells: Sequence[Cell | CellValue], height: float = LINE_HEIGHT,
+            merge: int = 0) -> int:
+        """One row; ``merge`` > 1 merges its first cell over that many columns."""
+        line = self.next_line
+        self.rows.append(list(cells))
+        if merge > 1:
+            self.merges.append(f"A{line}:{col_letter(merge)}{line}")
+        if height != LINE_HEIGHT:
+            self.heights[line] = height
+        self.used += height
+        return line
 
     def blank(self, count: int = 1) -> None:
-        self.rows.extend([] for _ in range(count))
+        for _ in range(count):
+            if self.used:  # a page never starts with empty rows
+                self.put([])
 
     def merged_line(self, text: str, style: Style) -> None:
-        line = self.next_line
-        self.rows.append([Cell(text, style)])
-        self.merges.append(f"A{line}:{col_letter(self.ncols)}{line}")
-        self._fit(line, [text], [sum(self.widths)], style.size or 11)
+        self.put([Cell(text, style)], row_height([text], [sum(self.widths)], style.size or 11),
+                 merge=self.ncols)
 
-    def section(self, section: Section) -> int:
-        """Title, header, rows; returns the header's line."""
-        self.rows.append([Cell(section.title, _SECTION)])
-        header_line = self.next_line
-        self.rows.append([Cell(text, _HEADER) for text in section.header])
-        self._fit(header_line, section.header, self.widths)
-        if not section.rows:
-            line = self.next_line
-            self.rows.append([Cell(section.empty or "—", _EMPTY)])
-            self.merges.append(f"A{line}:{col_letter(len(section.header))}{line}")
-        for index, values in enumerate(section.rows):
-            is_total = section.total and index == len(section.rows) - 1
-            line = self.next_line
-            self.rows.append([Cell(v, _style(v, position, is_total))
-                              for position, v in enumerate(values)])
-            self._fit(line, values, self.widths)
+    def section(self, section: Section) -> ChartSpec | None:
+        """Title, header, rows, and the chart below them if asked for. A section that fits on a
+        page is not cut in two; a longer one starts where it is and, at each page break, goes on
+        under its own title and header."""
+        title_height = row_height([section.title], [sum(self.widths)], _SECTION.size or 11)
+        header = [Cell(text, _HEADER) for text in section.header]
+        header_height = row_height(section.header, self.widths)
+        body = [([Cell(v, _style(v, i, section.total and n == len(section.rows) - 1))
+                  for i, v in enumerate(values)], row_height(values, self.widths))
+                for n, values in enumerate(section.rows)]
+        if not body:
+            body = [([Cell(section.empty or "—", _EMPTY)], LINE_HEIGHT)]
+        chart_height = CHART_ROWS * LINE_HEIGHT if section.chart and section.rows else 0.0
+        whole = title_height + header_height + sum(h for _, h in body) + LINE_HEIGHT + chart_height
+        least = title_height + header_height + sum(h for _, h in body[:3])  # no orphaned header
+        if whole > self.room() and (whole <= self.capacity or least > self.room()):
+            self.new_page()
+        self.put([Cell(section.title, _SECTION)], title_height)
+        header_line = self.put(header, header_height)
+        for cells, height in body:
+            if height > self.room() and self.used > title_height + header_height:
+                self.new_page()
+                self.put([Cell(t("continued", self.lang, title=section.title), _SECTION)],
+                         title_height)
+                self.put(header, header_height)
+            self.put(cells, height, merge=len(section.header) if not section.rows else 0)
         self.blank()
-        return header_line
+        return self.chart(section, header_line) if chart_height else None
 
     def chart(self, section: Section, header_line: int) -> ChartSpec:
         """A column chart of the section's rows (totals aside) over its month columns, placed
@@ -140,23 +180,38 @@ class _Layout:
         series = tuple((f"A{header_line + 1 + i}", f"B{header_line + 1 + i}:{last_col}"
                         f"{header_line + 1 + i}") for i in range(len(body)))
         anchor = f"A{self.next_line}"
-        self.blank(CHART_ROWS)
+        for _ in range(CHART_ROWS):
+            self.put([])
         return ChartSpec(title=section.title, categories=f"B{header_line}:{last_col}{header_line}",
                          series=series, anchor=anchor, width_cols=self.ncols,
                          height_rows=CHART_ROWS - 1)
 
-    def _fit(self, line: int, values: list[Any], widths: tuple[float, ...] | list[float],
-             size: float = 11) -> None:
-        """Row height for wrapped text: deterministic, so regenerating gives the same sheet."""
-        lines = 1
-        for value, width in zip(values, widths, strict=False):
-            if type(value) is str and len(value) > width * 0.9 * 11 / size:  # noqa: E721
-                chars_per_line = max(1.0, width * 0.9 * 11 / size)  # Cyrillic runs wide
-                wrapped = sum(math.ceil(max(1, len(part)) / chars_per_line)
-                              for part in value.split("\n"))
-                lines = max(lines, wrapped)
-        if lines > 1 or size > 11:
-            self.heights[line] = round(lines * LINE_HEIGHT * size / 11, 1)
+    def closing(self, notes: list[str], signatures: list[str]) -> None:
+        """The notes and the signature lines, kept together on the last page."""
+        lines = [(note, _NOTE) for note in notes] + [(s, _SIGN) for s in signatures]
+        height = sum(row_height([text], [sum(self.widths)]) for text, _ in lines)
+        if height + LINE_HEIGHT * len(signatures) > self.room():
+            self.new_page()
+        for text, style in lines:
+            if style is _SIGN:
+                self.blank()
+            self.merged_line(text, style)
+
+def row_height(values: list[Any], widths: tuple[float, ...] | list[float],
+               size: float = 11) -> float:
+    """A row's height for its wrapped text, estimated from the characters per line of each
+    column: deterministic, so regenerating gives the same sheet, and printed rows are never cut
+    (LibreOffice does not grow a row of wrapped text it opens)."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        if type(value) is str and len(value) > width * 0.9 * 11 / size:  # noqa: E721
+            chars_per_line = max(1.0, width * 0.9 * 11 / size)  # Cyrillic runs wide
+            wrapped = sum(math.ceil(max(1, len(part)) / chars_per_line)
+                          for part in value.split("\n"))
+            lines = max(lines, wrapped)
+    if lines > 1 or size > 11:
+        return round(lines * LINE_HEIGHT * size / 11, 1)
+    return LINE_HEIGHT
 
 
 def _style(value: Any, position: int, total: bool) -> Style:

@@ -98,6 +98,9 @@ class SheetSpec:
     row_heights: dict[int, float] = field(default_factory=dict)
     charts: tuple[ChartSpec, ...] = ()
     page_breaks: tuple[int, ...] = ()  # a printed page starts at each of these rows
+    # The printed page's footer in Excel's header/footer codes ("&CБет &P / &N"): the sheet's
+    # own footer, which Excel and LibreOffice both print.
+    footer: str | None = None
 
     def __post_init__(self) -> None:
         check_sheet_name(self.name)

@@ -83,6 +83,7 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
         '<printOptions gridLines="0"/>',
         '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
         _page_setup(spec),
+        f"<headerFooter><oddFooter>{xml_text(spec.footer)}</oddFooter></headerFooter>" if spec.footer else "",
         _row_breaks(spec.page_breaks),
         # CT_Worksheet: … pageSetup, headerFooter, rowBreaks, colBreaks, customProperties, cellWatches,
         # ignoredErrors, smartTags, drawing, legacyDrawing, …, tableParts, extLst.

@@ -18,11 +18,14 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 import ubsheets
 from ubsheets.i18n import t
+from ubsheets.io.report_layout import LINE_HEIGHT, page_footer, row_height
 from ubsheets.schema import (
     ALL_TABLES,
     MEMBERS,
@@ -40,6 +43,11 @@ from ubsheets.schema.choices import ALL_LISTS
 
 TEACHERS_NAME = "ub_teachers"
 MIN_VALIDATED_ROWS = 1000  # dropdowns reach this far below the header, more with more rows
+# Each register sheet is the planning document's form: its title, then the table's header.
+TITLE_LINE, HEADER_LINE = 1, 2
+FIRST_ROW = HEADER_LINE + 1
+# Columns wider than this (in characters) print on landscape; A4 portrait holds about 75.
+PORTRAIT_CHARS = 75
 
 _REQUIRED_FILL = PatternFill("solid", fgColor="1F4E78")
 _OPTIONAL_FILL = PatternFill("solid", fgColor="2E75B6")
@@ -47,6 +55,9 @@ _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _THIN = Side(style="thin", color="BFBFBF")
 _HEADER_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_TITLE_FONT = Font(bold=True, size=13)
+_TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
+_TITLE_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 _COLUMN_FORMATS = {Kind.DATE: DATE_FORMAT, Kind.TIME: TIME_FORMAT}
 
@@ -71,6 +82,8 @@ def build_workbook(lang: str, settings: Mapping[str, Any], rows: Rows) -> Workbo
         if not data:
             data = register.prefill
         _write_table(ws, register, lang, data)
+    for ws in by_sheet.values():
+        _print_setup(ws, lang)
     wb.move_sheet(meta, offset=len(wb.sheetnames))
     wb.active = 0
     return wb
@@ -99,8 +112,13 @@ def _mark_macro_enabled(path: Path) -> None:
 def _write_table(ws: Worksheet, register: Register, lang: str,
                  data: Sequence[Mapping[str, Any]]) -> None:
     first = register.first_col
+    last = first + len(register.columns) - 1
+    title = ws.cell(row=TITLE_LINE, column=first, value=register.title.get(lang))
+    title.font, title.alignment = _TITLE_FONT, _TITLE_ALIGN
+    ws.merge_cells(start_row=TITLE_LINE, start_column=first, end_row=TITLE_LINE, end_column=last)
+    ws.row_dimensions[TITLE_LINE].height = 36
     for offset, column in enumerate(register.columns):
-        cell = ws.cell(row=1, column=first + offset, value=column.header.get(lang))
+        cell = ws.cell(row=HEADER_LINE, column=first + offset, value=column.header.get(lang))
         cell.font, cell.alignment, cell.border = _HEADER_FONT, _HEADER_ALIGN, _HEADER_BORDER
         cell.fill = _REQUIRED_FILL if column.required else _OPTIONAL_FILL
         cell.comment = _help_comment(column, lang)
@@ -108,25 +126,49 @@ def _write_table(ws: Worksheet, register: Register, lang: str,
         dimension.width = column.width
         if column.kind in _COLUMN_FORMATS:  # what users type later shows as a date, a time
             dimension.number_format = _COLUMN_FORMATS[column.kind]
-    for line, row in enumerate(data, start=2):
-        for offset, column in enumerate(register.columns):
-            value = _cell_value(column, row.get(column.key), lang)
+    widths = [column.width for column in register.columns]
+    # Bold headers break at words: counted a fifth narrower, they are not cut when printed.
+    header_height = row_height([c.header.get(lang) for c in register.columns],
+                               [width * 0.8 for width in widths])
+    ws.row_dimensions[HEADER_LINE].height = max(32, header_height,
+                                                 ws.row_dimensions[HEADER_LINE].height or 0)
+    for line, row in enumerate(data, start=FIRST_ROW):
+        values = [_cell_value(column, row.get(column.key), lang) for column in register.columns]
+        height = row_height(values, widths)  # the taller of two tables that share the row
+        if height > (ws.row_dimensions[line].height or LINE_HEIGHT):
+            ws.row_dimensions[line].height = height
+        for offset, value in enumerate(values):
             cell = ws.cell(row=line, column=first + offset, value=value)
+            cell.alignment = _TEXT_ALIGN  # a long name or title wraps, printed whole
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # typed text, not a formula
             if isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
             elif isinstance(value, dt.time):
                 cell.number_format = TIME_FORMAT
-    last_line = max(2, len(data) + 1)
-    ref = f"{get_column_letter(first)}1:{get_column_letter(first + len(register.columns) - 1)}"
-    table = Table(displayName=register.table_name, ref=f"{ref}{last_line}")
+    last_line = max(FIRST_ROW, len(data) + HEADER_LINE)
+    ref = f"{get_column_letter(first)}{HEADER_LINE}:{get_column_letter(last)}{last_line}"
+    table = Table(displayName=register.table_name, ref=ref)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(table)
-    ws.row_dimensions[1].height = 32
     if first == 1:
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = f"A{FIRST_ROW}"
     _add_validations(ws, register, lang, max(MIN_VALIDATED_ROWS, len(data) + 200))
+
+
+def _print_setup(ws: Worksheet, lang: str) -> None:
+    """Printed, a register is the planning document's form: A4 (landscape when its columns need
+    it) fitted to the page's width so no column goes to a page of its own, the title and the
+    header on every page, the page's number and the count at the bottom."""
+    width = sum(d.width or 0 for d in ws.column_dimensions.values())
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if width > PORTRAIT_CHARS else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3,
+                                  footer=0.3)
+    ws.print_title_rows = f"{TITLE_LINE}:{HEADER_LINE}"
+    ws.oddFooter.center.text = page_footer(lang).removeprefix("&C")
 
 
 def _cell_value(column: Column, value: Any, lang: str) -> Any:
@@ -156,7 +198,7 @@ def _help_comment(column: Column, lang: str) -> Comment:
 def _add_validations(ws: Worksheet, register: Register, lang: str, rows: int) -> None:
     for offset, column in enumerate(register.columns):
         letter = get_column_letter(register.first_col + offset)
-        area = f"{letter}2:{letter}{rows + 1}"
+        area = f"{letter}{FIRST_ROW}:{letter}{rows + HEADER_LINE}"
         if column.choices is not None:
             dv = DataValidation(type="list", formula1=column.choices.defined_name,
                                 showErrorMessage=column.choices.strict)
@@ -166,7 +208,8 @@ def _add_validations(ws: Worksheet, register: Register, lang: str, rows: int) ->
             dv = DataValidation(type="date", operator="greaterThan", formula1="36526")  # 2000
         else:
             continue
-        dv.error = t("dropdown_error", lang)
+        # A date is not picked from a list: its error says how to write one (its help).
+        dv.error = t("dropdown_error", lang) if dv.type == "list" else column.help.get(lang)
         dv.prompt = column.help.get(lang)
         dv.showInputMessage = True
         dv.add(area)
@@ -194,6 +237,6 @@ def _meta_sheet(wb: Workbook, lang: str) -> Worksheet:
         wb.defined_names[choices.defined_name] = DefinedName(choices.defined_name, attr_text=ref)
     members = quote_sheetname(MEMBERS.sheet.get(lang))
     name_col = get_column_letter(MEMBERS.first_col + [c.key for c in MEMBERS.columns].index("name"))
-    names = f"{members}!${name_col}$2:${name_col}${MIN_VALIDATED_ROWS * 5}"
+    names = f"{members}!${name_col}${FIRST_ROW}:${name_col}${MIN_VALIDATED_ROWS * 5}"
     wb.defined_names[TEACHERS_NAME] = DefinedName(TEACHERS_NAME, attr_text=names)
     return ws

@@ -61,6 +61,28 @@ def set_attr(element: str, name: str, value: str | None) -> str:
     return head + (f' {name}="{xml_text(value)}"' if value is not None else "") + rest
 
 
+def shift_positions(text: str, qname: str, attr: str, inserted: int, default: int | None = None) -> str:
+    """``text`` after an item was inserted at ``inserted`` in a list that each ``qname``'s ``attr``
+    points into by position (0-based): a position of ``inserted`` or more moves one on, rewritten
+    where it stands. A value that is no number is left alone; a missing attribute counts as
+    ``default`` (None: it stays missing)."""
+
+    def shift(_: int, element: str) -> str:
+        start = _START_TAG.match(element)
+        head = start.group(0) if start else element
+        found = next((m for m in _ATTR.finditer(head) if m[1] == attr), None)
+        if found is None:
+            if default is None or default < inserted:
+                return element
+            return set_attr(element, attr, str(default + 1))
+        group = 2 if found[2] is not None else 3
+        if not re.fullmatch(r"[0-9]+", found[group]) or int(found[group]) < inserted:
+            return element
+        return element[: found.start(group)] + str(int(found[group]) + 1) + element[found.end(group) :]
+
+    return edit_elements(text, qname, shift)
+
+
 def root_prefix(text: str, local: str) -> str:
     """The prefix (``"x:"`` or ``""``) of the root element, used for everything we insert."""
     match = re.search(rf"<([\w.-]+:)?{local}(?=[\s/>])", text)
@@ -81,6 +103,16 @@ def insert_before_close(text: str, qname: str, fragment: str) -> str:
         raise ValueError(f"no <{qname}> element")
     opened = empty.group(0)[:-2].rstrip() + ">"
     return text[: empty.start()] + opened + fragment + f"</{qname}>" + text[empty.end() :]
+
+
+def insert_child(text: str, parent: str, child: str, position: int, fragment: str) -> str:
+    """Insert ``fragment`` as the ``position``-th ``child`` (0-based) of ``parent``: before the child
+    now there, or with none there, last. ``child`` must occur nowhere else in ``text``."""
+    children = list(elements(text, child))
+    if position >= len(children):
+        return insert_before_close(text, parent, fragment)
+    at = children[position].start()
+    return text[:at] + fragment + text[at:]
 
 
 def insert_before_first(text: str, later: Iterable[str], fragment: str, parent: str) -> str:

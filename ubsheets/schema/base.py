@@ -18,17 +18,24 @@ DATETIME_FORMAT = f"{DATE_FORMAT} {TIME_FORMAT}"
 
 @dataclass(frozen=True)
 class Label:
-    """One piece of user-facing text in Kyrgyz, Russian and English."""
+    """One piece of user-facing text in Kyrgyz, Russian and English.
+
+    ``old`` holds the texts earlier versions wrote (a renamed header, a corrected dropdown
+    value): workbooks made then still have them, so the reader keeps recognising them; new
+    workbooks get only the current text."""
 
     ky: str
     ru: str
     en: str
+    old: tuple[str, ...] = ()
 
     def get(self, lang: str) -> str:
         return getattr(self, lang, self.en)
 
-    def all(self) -> tuple[str, str, str]:
-        return (self.ky, self.ru, self.en)
+    def all(self) -> tuple[str, ...]:
+        """Every text this label is recognised by when reading: the three languages, then the
+        old texts."""
+        return (self.ky, self.ru, self.en, *self.old)
 
 
 class Kind(StrEnum):

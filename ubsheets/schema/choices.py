@@ -6,16 +6,21 @@ from __future__ import annotations
 from ubsheets.schema.base import Choice, ChoiceList, Label
 
 
-def _list(key: str, *items: tuple[str, str, str, str], strict: bool = True) -> ChoiceList:
-    return ChoiceList(key, tuple(Choice(code, Label(ky, ru, en)) for code, ky, ru, en in items),
-                      strict)
+def _list(key: str, *items: tuple[str, ...], strict: bool = True) -> ChoiceList:
+    """Each item: the code, the Kyrgyz, Russian and English labels, then any labels earlier
+    versions wrote (old workbooks hold them in their cells; they are still read as the code)."""
+    return ChoiceList(key, tuple(_choice(*item) for item in items), strict)
+
+
+def _choice(code: str, ky: str, ru: str, en: str, *old: str) -> Choice:
+    return Choice(code, Label(ky, ru, en, old=old))
 
 
 ROLES = _list(
     "role",
     ("head", "жетекчи", "руководитель", "head"),
     ("member", "мүчө", "член МО", "member"),
-    ("young", "жаш адис", "молодой специалист", "young teacher"),
+    ("young", "жаш мугалим", "молодой специалист", "young teacher", "жаш адис"),
 )
 
 EDUCATION = _list(
@@ -35,11 +40,13 @@ CATEGORIES = _list(
     ("highest", "жогорку категория", "высшая категория", "highest category"),
 )
 
+# Said of an open lesson or an event («мероприятие», neuter): «проведено», and in Kyrgyz three
+# participles alike. Earlier versions wrote «проведён», «өткөрүлдү»...: still read.
 STATUSES = _list(
     "status",
-    ("planned", "пландалган", "запланирован", "planned"),
-    ("held", "өткөрүлдү", "проведён", "held"),
-    ("moved", "жылдырылды", "перенесён", "moved"),
+    ("planned", "пландалган", "запланировано", "planned", "запланирован"),
+    ("held", "өткөрүлгөн", "проведено", "held", "өткөрүлдү", "проведён"),
+    ("moved", "жылдырылган", "перенесено", "moved", "жылдырылды", "перенесён"),
 )
 
 YES_NO = _list(
@@ -127,7 +134,7 @@ SUBJECTS = _list(
     ("history", "Тарых", "История", "History"),
     ("society", "Адам жана коом", "Человек и общество", "Man and society"),
     ("music", "Музыка", "Музыка", "Music"),
-    ("art", "Сүрөт", "Изобразительное искусство", "Art"),
+    ("art", "Сүрөт искусствосу", "Изобразительное искусство", "Art", "Сүрөт"),
     ("pe", "Дене тарбия", "Физическая культура", "Physical education"),
     ("technology", "Технология", "Технология", "Technology"),
     ("primary", "Башталгыч класстар", "Начальные классы", "Primary classes"),

@@ -31,8 +31,8 @@ def date(key: str = "date", header: Label | None = None, *, required: bool = Tru
 def klass(*, required: bool = True) -> Column:
     return Column(
         "class", L("Класс", "Класс", "Class"), Kind.CLASS,
-        L("Класс: 1–11 жана кириллица тамга, мисалы 7-А.",
-          "Класс: 1–11 и русская буква, например 7-А.",
+        L("Класс: 1–11 жана кирилл тамгасы, мисалы 7-А.",
+          "Класс: 1–11 и буква кириллицы, например 7-А.",
           "Class: grade 1-11 and a Cyrillic letter, e.g. 7-А."),
         required=required, width=8)
 
@@ -48,8 +48,8 @@ def subject(*, required: bool = True) -> Column:
 def status() -> Column:
     return Column(
         "status", L("Абалы", "Статус", "Status"), Kind.CHOICE,
-        L("пландалган, өткөрүлдү же жылдырылды.", "запланирован, проведён или перенесён.",
-          "planned, held or moved."),
+        L("Пландалган, өткөрүлгөн же жылдырылган.", "Запланировано, проведено или перенесено.",
+          "Planned, held or moved."),
         required=True, choices=choices.STATUSES, width=14)
 
 

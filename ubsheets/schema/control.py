@@ -15,7 +15,7 @@ CONTROL = Register(
     columns=(
         date(),
         Column("kind", L("Көзөмөлдүн түрү", "Вид контроля", "Kind of control"), Kind.CHOICE,
-               L("Пландын алты түрүнүн бири (1–6).", "Один из шести видов контроля (1–6).",
+               L("Көзөмөлдүн алты түрүнүн бири (1–6).", "Один из шести видов контроля (1–6).",
                  "One of the plan's six kinds (1-6)."),
                required=True, choices=choices.CONTROL_KINDS, width=26),
         teacher(required=False, help=L("Кимдин иши текшерилди (мүчөлөрдөн).",

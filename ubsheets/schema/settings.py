@@ -21,8 +21,14 @@ class Setting:
     required: bool = False  # required settings are errors when missing, others warnings
     default: object = None  # used when the cell is empty; a setting with one is never missing
 
+    def default_in(self, lang: str) -> object:
+        """The default as a workbook in ``lang`` holds it (a text default is a Label)."""
+        return self.default.get(lang) if isinstance(self.default, Label) else self.default
+
 
 DEFAULT_PERIOD_YEARS = 5  # no national rule since the 2023 law (NOTES.md); a setting
+DEPUTY_ROLE = Label("директордун ОТИ боюнча орун басары", "заместитель директора по УВР",
+                    "deputy director for teaching and learning")
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("school", L("Мектеп", "Школа", "School"), Kind.TEXT,
@@ -30,15 +36,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("district", L("Район", "Район", "District"), Kind.TEXT,
             L("Район же шаар.", "Район или город.", "District or town.")),
     Setting("association", L("Усулдук бирикме", "Методическое объединение", "Association"),
-            Kind.TEXT, L("Мисалы: математика жана информатика мугалимдеринин УБ.",
+            Kind.TEXT, L("Мисалы: математика жана информатика мугалимдеринин усулдук бирикмеси.",
                          "Например: МО учителей математики и информатики.",
                          "E.g. mathematics and informatics teachers.")),
     Setting("head", L("УБнын жетекчиси", "Руководитель МО", "Head of the association"), Kind.TEXT,
             L("Аты-жөнү Мүчөлөр барагындагыдай.", "ФИО как на листе «Состав МО».",
               "Full name as on the members sheet.")),
-    Setting("deputy", L("Директордун ОТИ боюнча орун басары", "Заместитель директора по УВР",
-                        "Deputy director"), Kind.TEXT,
-            L("Отчетту кабыл алуучу.", "Кому сдаётся отчёт.", "Receives the reports.")),
+    # The deputy's name, and their title apart (schools name the post differently): both are
+    # printed in the report's note and signature line. Before the title was a setting, the
+    # name's label was the title itself: such workbooks are still read.
+    Setting("deputy", L("Директордун орун басары (аты-жөнү)", "Заместитель директора (ФИО)",
+                        "Deputy director (name)",
+                        old=("Директордун ОТИ боюнча орун басары", "Заместитель директора по УВР",
+                             "Deputy director")), Kind.TEXT,
+            L("Отчетту кабыл алуучунун аты-жөнү.", "ФИО того, кому сдаётся отчёт.",
+              "Who receives the reports.")),
+    Setting("deputy_role", L("Директордун орун басарынын кызматы",
+                             "Должность заместителя директора", "Deputy director's title"),
+            Kind.TEXT,
+            L("Отчеттун эскертүүсүндө жана кол коюу сабында ушундай жазылат.",
+              "Так должность пишется в примечании и в подписи отчёта.",
+              "As printed in the reports' note and signature line."),
+            default=DEPUTY_ROLE),
     Setting("director", L("Мектеп директору", "Директор школы", "Director"), Kind.TEXT,
             L("Планды бекитүүчү.", "Утверждает план.", "Approves the plan.")),
     Setting("theme", L("Усулдук тема", "Методическая тема", "Methodological theme"), Kind.TEXT,
@@ -51,15 +70,15 @@ SETTINGS: tuple[Setting, ...] = (
             L("Мисалы 25.05.2021.", "Например 25.05.2021.", "E.g. 25.05.2021."), required=True),
     Setting("course_period", L("Курстардын мөөнөтү (жыл)", "Периодичность курсов ПК (лет)",
                                "Course period (years)"), Kind.INT,
-            L("Канча жылда бир курстан өтүү керек (демейки 5).",
-              "Раз в сколько лет нужны курсы ПК (по умолчанию 5).",
+            L("Канча жылда бир жолу курстан өтүү керек (бош калса, 5 жыл).",
+              "Периодичность курсов ПК, лет (по умолчанию 5).",
               "Courses are due after this many years (default 5)."),
             default=DEFAULT_PERIOD_YEARS),
     Setting("attestation_period", L("Аттестациянын мөөнөтү (жыл)",
                                     "Периодичность аттестации (лет)",
                                     "Attestation period (years)"), Kind.INT,
-            L("Канча жылда бир аттестация (демейки 5).",
-              "Раз в сколько лет аттестация (по умолчанию 5).",
+            L("Канча жылда бир жолу аттестациядан өтүү керек (бош калса, 5 жыл).",
+              "Периодичность аттестации, лет (по умолчанию 5).",
               "Attestation is due after this many years (default 5)."),
             default=DEFAULT_PERIOD_YEARS),
 )

@@ -12,7 +12,7 @@ from ubsheets.core.normalize import fold
 from ubsheets.i18n import t
 
 HEAD_MIN_EXPERIENCE = 5  # rule 1.1 of the planning document
-YOUNG_TEACHER_MAX_EXPERIENCE = 3  # "жаш адис": the first three years of work
+YOUNG_TEACHER_MAX_EXPERIENCE = 3  # "жаш мугалим": the first three years of work
 HOURS_WARNING = 30  # above this a week's load is possible but worth a second look
 # Some teachers start working in their last student years (common in village schools).
 EXPERIENCE_BEFORE_GRADUATION = 2
