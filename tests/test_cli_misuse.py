@@ -110,8 +110,9 @@ def test_summaries_of_registers_with_errors_are_written_and_exit_1(tmp_path):
     for args in (("summarize",), ("report", "--month", "2020-10")):
         result = run(args[0], path, *args[1:])
         assert result.returncode == 1
-        assert result.stderr == ("Эскертүү: барактарда 1 ката бар; туура эмес уячалар эсепке "
-                                 "алынган жок (ubsheets validate).\n")
+        assert result.stdout.splitlines()[-1] == "Барак жазылды: Текшерүү"
+        assert result.stderr == ("Эскертүү: барактарда 1 ката бар; катасы бар саптар эсепке "
+                                 "алынган жок («Текшерүү» барагы).\n")
     assert {"Жыйынтык", "Отчет 2020-10"} <= set(openpyxl.load_workbook(path).sheetnames)
 
 

@@ -106,13 +106,15 @@ class Written:
 
     lang: str
     documents: list[Document]
-    errors: int  # validation errors in the registers: their bad cells were left out
+    errors: int  # validation errors in the registers: their rows were left out
+    validation_sheet: str | None = None  # written beside them when the registers have errors
     pdfs: list[Path] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"sheets": [d.sheet for d in self.documents],
                 "counts": {d.sheet: d.counts for d in self.documents},
-                "errors": self.errors, "pdf": [str(p) for p in self.pdfs]}
+                "errors": self.errors, "validation_sheet": self.validation_sheet,
+                "pdf": [str(p) for p in self.pdfs]}
 
 
 def summarize_file(path: Path) -> Written:
@@ -158,10 +160,9 @@ def _regenerate(path: Path, make: Callable[[Context], list[Document]]) -> Writte
     ctx, left_out = counted(ctx, checked)
     documents = make(ctx)
     extra: list[SheetSpec] = []
-    if left_out:  # the printed sheets say so, and point at the validation sheet written with them
+    if left_out or checked.errors:  # the validation sheet the printed ones point at, current
         extra.append(validation_sheet(checked, book.lang))
-        for document in documents:
-            document.notices.append(t("rows_left_out", book.lang, rows=left_out,
-                                      sheet=extra[0].name))
+    for document in documents if left_out else []:
+        document.notices.append(t("rows_left_out", book.lang, rows=left_out, sheet=extra[0].name))
     write_sheets(path, [document_sheet(d) for d in documents] + extra)
-    return Written(book.lang, documents, checked.errors)
+    return Written(book.lang, documents, checked.errors, extra[0].name if extra else None)

@@ -182,10 +182,13 @@ def _print_written(written: actions.Written, as_json: bool) -> None:
     shown = ui_lang()  # the sheets' names are the workbook's, the words around them the terminal's
     for document in written.documents:
         out.print(t("sheet_written", shown, sheet=document.sheet), markup=False)
+    if written.validation_sheet:
+        out.print(t("sheet_written", shown, sheet=written.validation_sheet), markup=False)
     for path in written.pdfs:
         out.print(t("pdf_written", shown, path=path), markup=False)
     if written.errors:
-        err.print(t("registers_have_errors", shown, errors=written.errors), markup=False)
+        err.print(t("registers_have_errors", shown, errors=written.errors,
+                    sheet=written.validation_sheet), markup=False)
 
 
 def _print_report(report: Report, lang: str) -> None:

@@ -78,7 +78,7 @@ def mistake_cells(demo: DemoSchool, findings: list) -> list[tuple[Mistake, str, 
     return located
 
 
-_MISTAKES_HEADER = """# Атайын кетирилген каталар / Нарочно допущенные ошибки
+_MISTAKES_HEADER = """# Атайын кетирилген каталар / Намеренно допущенные ошибки
 
 Ар бир демо-китепке ушул каталар атайын кетирилди: «ubsheets validate» аларды табышы керек.
 В каждую демо-книгу нарочно внесены эти ошибки: «ubsheets validate» должна их найти.

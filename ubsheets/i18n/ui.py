@@ -60,12 +60,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "Sheet written: {sheet}"},
     "pdf_written": {"ky": "PDF: {path}", "ru": "PDF: {path}", "en": "PDF: {path}"},
     "registers_have_errors": {
-        "ky": "Эскертүү: барактарда {errors} ката бар; туура эмес уячалар эсепке алынган жок "
-              "(ubsheets validate).",
-        "ru": "Внимание: в реестрах {errors:ошибка|ошибки|ошибок}; ячейки с ошибками не учтены "
-              "(ubsheets validate).",
-        "en": "Note: the registers have {errors:error|errors}; their bad cells were left out "
-              "(ubsheets validate)."},
+        "ky": "Эскертүү: барактарда {errors} ката бар; катасы бар саптар эсепке алынган жок "
+              "(«{sheet}» барагы).",
+        "ru": "Внимание: в реестрах {errors:ошибка|ошибки|ошибок}; строки с ошибками не учтены "
+              "(лист «{sheet}»).",
+        "en": "Note: the registers have {errors:error|errors}; the rows with errors were left out "
+              "(sheet “{sheet}”)."},
     "bad_half": {
         "ky": "Жарым айды 2020-10-1 (1–15) же 2020-10-2 (16–31) түрүндө жазыңыз: {value}",
         "ru": "Укажите полмесяца как 2020-10-1 (1–15) или 2020-10-2 (16–31): {value}",
