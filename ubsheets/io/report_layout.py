@@ -91,7 +91,8 @@ def page_height(widths: tuple[float, ...], landscape: bool) -> float:
     The narrower the columns print, the less the sheet is shrunk and the fewer rows fit. Excel's
     Calibri 11 has 7-pixel digits; LibreOffice without Calibri substitutes a wider font (~9 px,
     measured on its PDFs: 88 rows of 15 pt on a portrait page of the report's columns). Counting
-    7 px gives the smaller page, so our breaks come before either program would break by itself.
+    7 px gives the smaller page, so our breaks come before either program would break by itself
+    (LibreOffice with Carlito, which has Calibri's metrics, fills the page as Excel does).
     """
     page_width, page_height = (A4_POINTS[1], A4_POINTS[0]) if landscape else A4_POINTS
     columns = sum((width * 7 + 5) * 0.75 for width in widths)
@@ -204,14 +205,29 @@ def row_height(values: list[Any], widths: tuple[float, ...] | list[float],
     (LibreOffice does not grow a row of wrapped text it opens)."""
     lines = 1
     for value, width in zip(values, widths, strict=False):
-        if type(value) is str and len(value) > width * 0.9 * 11 / size:  # noqa: E721
-            chars_per_line = max(1.0, width * 0.9 * 11 / size)  # Cyrillic runs wide
-            wrapped = sum(math.ceil(max(1, len(part)) / chars_per_line)
-                          for part in value.split("\n"))
-            lines = max(lines, wrapped)
+        if type(value) is str and (len(value) > width * 0.9 * 11 / size or "\n" in value):  # noqa: E721
+            lines = max(lines, _line_count(value, max(1.0, width * 0.9 * 11 / size)))
     if lines > 1 or size > 11:
         return round(lines * LINE_HEIGHT * size / 11, 1)
     return LINE_HEIGHT
+
+
+def _line_count(text: str, per_line: float) -> int:
+    """Lines ``text`` takes wrapped at word boundaries, ``per_line`` characters a line (Cyrillic
+    runs wide: a column of width w holds about 0.9 w); a word longer than a line is broken."""
+    total = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, 0.0
+            if len(word) > per_line:
+                broken = math.ceil(len(word) / per_line) - 1
+                lines, used = lines + broken, len(word) - broken * per_line
+            else:
+                used += (1 if used else 0) + len(word)
+        total += lines
+    return total
 
 
 def _style(value: Any, position: int, total: bool) -> Style:

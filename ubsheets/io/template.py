@@ -51,11 +51,12 @@ PORTRAIT_CHARS = 75
 
 _REQUIRED_FILL = PatternFill("solid", fgColor="1F4E78")
 _OPTIONAL_FILL = PatternFill("solid", fgColor="2E75B6")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
+# Named: a font without a name prints in LibreOffice's serif default, not the book's Calibri.
+_HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
 _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _THIN = Side(style="thin", color="BFBFBF")
 _HEADER_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_TITLE_FONT = Font(bold=True, size=13)
+_TITLE_FONT = Font(name="Calibri", bold=True, size=13)
 _TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
 _TITLE_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
@@ -117,16 +118,16 @@ def _write_table(ws: Worksheet, register: Register, lang: str,
     title.font, title.alignment = _TITLE_FONT, _TITLE_ALIGN
     ws.merge_cells(start_row=TITLE_LINE, start_column=first, end_row=TITLE_LINE, end_column=last)
     ws.row_dimensions[TITLE_LINE].height = 36
+    widths = [_column_width(column, lang) for column in register.columns]
     for offset, column in enumerate(register.columns):
         cell = ws.cell(row=HEADER_LINE, column=first + offset, value=column.header.get(lang))
         cell.font, cell.alignment, cell.border = _HEADER_FONT, _HEADER_ALIGN, _HEADER_BORDER
         cell.fill = _REQUIRED_FILL if column.required else _OPTIONAL_FILL
         cell.comment = _help_comment(column, lang)
         dimension = ws.column_dimensions[get_column_letter(first + offset)]
-        dimension.width = column.width
+        dimension.width = widths[offset]
         if column.kind in _COLUMN_FORMATS:  # what users type later shows as a date, a time
             dimension.number_format = _COLUMN_FORMATS[column.kind]
-    widths = [column.width for column in register.columns]
     # Bold headers break at words: counted a fifth narrower, they are not cut when printed.
     header_height = row_height([c.header.get(lang) for c in register.columns],
                                [width * 0.8 for width in widths])
@@ -154,6 +155,13 @@ def _write_table(ws: Worksheet, register: Register, lang: str,
     if first == 1:
         ws.freeze_panes = f"A{FIRST_ROW}"
     _add_validations(ws, register, lang, max(MIN_VALIDATED_ROWS, len(data) + 200))
+
+
+def _column_width(column: Column, lang: str) -> float:
+    """The schema's width, or wider where a word of the header would not fit: «Педагогикалык»
+    is not printed as «Педагоги|калык»."""
+    longest = max(len(word) for word in column.header.get(lang).split())
+    return max(column.width, round(longest * 1.2 + 1, 1))  # bold Cyrillic runs wide
 
 
 def _print_setup(ws: Worksheet, lang: str) -> None:
