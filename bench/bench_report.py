@@ -27,18 +27,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
-from python_calamine import CalamineWorkbook
+from baseline import BASELINE, describe, openpyxl_load_save
 
 from ubsheets import actions
 from ubsheets.core import periods
 
 TARGET_RATIO = 0.5
-BASELINE = "openpyxl load_workbook + save"
 EVERY_PERIOD = periods.chooser(None, None, False, True)  # report --all: each month and the year
 
 
@@ -51,13 +49,6 @@ def build_demo(folder: Path, members: int) -> Path:
     if result.returncode not in (0, 1):  # 1: the demo's deliberate mistakes were found
         sys.exit(f"ubsheets demo failed:\n{result.stdout}{result.stderr}")
     return folder / "school-01.xlsx"
-
-
-def openpyxl_load_save(path: Path) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and kin
-        workbook = openpyxl.load_workbook(path)
-    workbook.save(path)
 
 
 def time_runs(source: Path, work: Path, operations: dict[str, Callable[[Path], object]],
@@ -96,13 +87,6 @@ OPERATIONS: dict[str, Callable[[Path], object]] = {
     "summarize (actions.summarize_file)": summarize,
     "validate (actions.validate_file)": validate,
 }
-
-
-def describe(path: Path) -> str:
-    book = CalamineWorkbook.from_path(str(path))
-    rows = sum(max(len(book.get_sheet_by_name(n).to_python()) - 1, 0) for n in book.sheet_names)
-    size = path.stat().st_size / 1024**2
-    return f"{path.name}: {size:.2f} MB, {len(book.sheet_names)} sheets, {rows:,} rows below the headers"
 
 
 def print_table(results: dict[str, list[float]], baseline: float) -> bool:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import copy
+import io
+import json
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
 from builders import ROWS, make_book
+
+from ubsheets import cli
 
 
 def run(*args, lang: str | None = None, cwd=None):
@@ -59,9 +64,10 @@ MISUSES = [
     (("validate", "a.xlsx", "b.xlsx"), "ашыкча жазылган: b.xlsx. Жардам: ubsheets validate --help",
      "лишнее в команде: b.xlsx. Справка: ubsheets validate --help"),
 ]
-# Words a line may hold in Latin letters: commands and options as typed, file names, the program.
+# Words a line may hold in Latin letters: commands and options as typed, file names and kinds,
+# the programs.
 NAMES = re.compile(r"--[a-z-]+|\bubsheets\b|\b(?:new|demo|validate|summarize|report|repot|xyz)\b"
-                   r"|\S+\.xlsx\b|\b(?:ky|ru)\b")
+                   r"|\S+\.xlsx\b|\.xls[xm]\b|\bExcel\b|\b(?:ky|ru)\b")
 
 
 def english_words(text: str) -> list[str]:
@@ -155,3 +161,92 @@ def test_demo_shows_progress_on_a_terminal_only(tmp_path):
     assert "Демо-китептер жазылууда".encode() in seen
     piped = run("demo", "e", "--schools", "3", cwd=tmp_path)
     assert piped.returncode == 0 and piped.stderr == ""
+
+
+# A BOOK that is not a file one can read: one line in the guard's words, before anything is done.
+NOT_A_BOOK = [
+    (("validate", "китептер"), "«китептер» файл эмес, папка: Excel файлын (.xlsx же .xlsm) тандаңыз.",
+     "«китептер» — это папка, а не файл: выберите файл Excel (.xlsx или .xlsm)."),
+    # "." and "" have no name of their own: the folder is named.
+    (("summarize", "."), "«мектеп» файл эмес, папка: Excel файлын (.xlsx же .xlsm) тандаңыз.",
+     "«мектеп» — это папка, а не файл: выберите файл Excel (.xlsx или .xlsm)."),
+    (("report", "", "--all"), "«мектеп» файл эмес, папка: Excel файлын (.xlsx же .xlsm) тандаңыз.",
+     "«мектеп» — это папка, а не файл: выберите файл Excel (.xlsx или .xlsm)."),
+    # A named pipe: opening it to read would wait for a writer for ever.
+    (("validate", "канал.xlsx"),
+     "«канал.xlsx» кадимки файл эмес (канал же түзмөк): Excel файлын (.xlsx же .xlsm) тандаңыз.",
+     "«канал.xlsx» — не обычный файл (канал или устройство): выберите файл Excel (.xlsx или "
+     ".xlsm)."),
+]
+
+
+@pytest.mark.parametrize("args, kyrgyz, russian", NOT_A_BOOK, ids=[" ".join(m[0]) for m in NOT_A_BOOK])
+def test_a_book_that_is_a_folder_or_a_pipe_is_one_line(tmp_path, args, kyrgyz, russian):
+    school = tmp_path / "мектеп"
+    (school / "китептер").mkdir(parents=True)
+    os.mkfifo(school / "канал.xlsx")
+    for lang, prefix, line in ((None, "Ката", kyrgyz), ("ru", "Ошибка", russian)):
+        result = run(*args, lang=lang, cwd=school)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", f"{prefix}: {line}\n")
+        assert english_words(result.stderr) == []
+    assert sorted(p.name for p in school.iterdir()) == ["канал.xlsx", "китептер"]  # no lock left
+    assert list((school / "китептер").iterdir()) == []
+
+
+def test_a_book_one_may_not_read_is_one_line(tmp_path, monkeypatch, capsys):
+    """Tests run as root, who may read anything: the file is made unreadable the way a user's
+    would be, to the access check and to opening it alike. The CLI library refused such a file
+    itself, as a "bad value" of КИТЕП."""
+    path = make_book(tmp_path / "б.xlsx")
+    before = path.read_bytes()
+    access, opening = os.access, io.open
+
+    def denied(file, *args, **kwargs):
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return opening(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", lambda file, mode, **kw: (
+        False if Path(file) == path and mode & os.R_OK else access(file, mode, **kw)))
+    monkeypatch.setattr(io, "open", denied)
+    for lang, line in (("ky", "Ката: «б.xlsx» файлын окуу мүмкүн болбоду: аны ачууга укугуңуз бар "
+                              "экенин текшериңиз."),
+                       ("ru", "Ошибка: Не удалось прочитать файл «б.xlsx»: проверьте, что у вас "
+                              "есть право его открывать.")):
+        monkeypatch.setenv("UBSHEETS_LANG", lang)
+        for command in (["validate", str(path)], ["report", str(path), "--all"]):
+            monkeypatch.setattr(sys, "argv", ["ubsheets", *command])
+            with pytest.raises(SystemExit) as exited:
+                cli.main()
+            printed = capsys.readouterr()
+            assert (exited.value.code, printed.out, printed.err) == (2, "", line + "\n")
+            assert english_words(printed.err) == []
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+
+
+def test_validate_shows_the_first_findings_and_counts_the_rest(tmp_path):
+    """A register of a few thousand rows pasted from elsewhere can hold 100,000 findings: the
+    terminal shows the first ones and says how many more there are; the validation sheet and
+    --json hold every one."""
+    shown = cli.SHOWN_FINDINGS
+    lessons = [{**ROWS["open_lessons"][0], "no": n, "class": "7-A", "topic": f"Тема {n}"}
+               for n in range(1, shown + 11)]  # a Latin A: one error in each row, D3, D4…
+    path = make_book(tmp_path / "b.xlsx", open_lessons=lessons)
+    cells = [f"D{line}" for line in range(3, shown + 13)]
+    result = run("validate", "b.xlsx", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout.splitlines()[-3:] == [
+        "… жана дагы 10 ката же эскертүү: толук тизме «Текшерүү» барагында жана --json менен "
+        "чыгат.",
+        f"Каталар: {shown + 10}, эскертүүлөр: 0.",
+        "Текшерүүнүн натыйжасы «Текшерүү» барагына жазылды: b.xlsx"]
+    assert [cell for cell in cells if re.search(rf"│ {cell} +│", result.stdout)] == cells[:shown]
+    sheet = openpyxl.load_workbook(path)["Текшерүү"]
+    assert [sheet.cell(row, 3).value for row in range(2, shown + 12)] == cells
+    unwritten = run("validate", "b.xlsx", "--no-write", lang="ru", cwd=tmp_path)
+    assert unwritten.stdout.splitlines()[-2:] == [
+        "… и ещё 10 замечаний: полный список — в выводе --json.",
+        f"Ошибок: {shown + 10}, предупреждений: 0."]
+    printed = run("validate", "b.xlsx", "--json", "--no-write", cwd=tmp_path)
+    assert [issue["cell"] for issue in json.loads(printed.stdout)["issues"]] == cells

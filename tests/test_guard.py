@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import random
+import subprocess
+import sys
 import time
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -284,6 +288,36 @@ def test_no_traceback_for_any_bytes(tmp_path_factory: pytest.TempPathFactory, da
         check_workbook_file(path)
     except InputError as error:
         assert "\n" not in error.message("en")
+
+
+def with_second_entry(book: Path, name: str) -> Path:
+    """``book`` with one more zip entry called ``name`` (this copy's own "Duplicate name" warning
+    is silenced: the test is about what ubsheets prints)."""
+    with warnings.catch_warnings(), zipfile.ZipFile(book, "a") as package:
+        warnings.simplefilter("ignore")
+        package.writestr(name, package.read("xl/worksheets/sheet1.xml"))
+    return book
+
+
+@pytest.mark.parametrize("name", ["xl/worksheets/sheet1.xml", "XL/Worksheets/Sheet1.xml",
+                                  "xl/worksheets/sheet%31.xml"])
+def test_two_entries_for_one_part_are_a_damaged_file(book: Path, name: str) -> None:
+    """OPC names ignore case and percent-encoding: zipfile would read one entry, calamine another."""
+    assert refusal(with_second_entry(book, name)).key == "damaged_workbook"
+
+
+def test_a_duplicate_entry_is_refused_in_one_line_and_no_python_warning(tmp_path: Path) -> None:
+    from builders import make_book
+
+    book = with_second_entry(make_book(tmp_path / "dup.xlsx"), "xl/worksheets/sheet2.xml")
+    before = book.read_bytes()
+    result = subprocess.run([sys.executable, "-m", "ubsheets", "validate", str(book)],
+                            cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True,
+                            env={k: v for k, v in os.environ.items() if k != "UBSHEETS_LANG"}, timeout=120)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("Ката: «dup.xlsx» файлы бузулган же толук эмес (толугу менен көчүрүлдүбү?):"
+                             " аны булагынан кайра көчүрүп алыңыз.\n")
+    assert book.read_bytes() == before
 
 
 def test_a_part_the_guard_does_not_open_is_refused_where_it_is_read(book: Path, tmp_path: Path) -> None:

@@ -64,6 +64,41 @@ def test_extra_and_reordered_columns_and_a_title_row(tmp_path):
     assert findings_of(check(path)) == [("Мүчөлөр", "M5", "hours_out_of_range")]
 
 
+def title_block(rows: int):
+    """``rows`` rows inserted above the members' table, a title in the first."""
+    def insert(wb):
+        ws = wb["Мүчөлөр"]
+        for merged in list(ws.merged_cells.ranges):  # openpyxl moves no merge with the cells
+            ws.unmerge_cells(str(merged))
+        ws.insert_rows(1, rows)
+        ws["A1"] = "Ильич мектеби, 2020-2021"
+
+    return insert
+
+
+def test_a_header_below_row_10_is_found(tmp_path):
+    """Twelve rows above the form's title put the header in row 14: it was not looked for past
+    row 10, and the members register came out empty (~120 follow-on errors)."""
+    path = edit(make_book(tmp_path / "b.xlsx", **too_many_hours()), title_block(12))
+    assert findings_of(check(path)) == [("Мүчөлөр", "I16", "hours_out_of_range")]
+
+
+def test_the_header_search_takes_the_first_complete_header(tmp_path):
+    """Header words typed again further down (here the whole header, in row 40) are a row of
+    data: the search stops at the first row with every required header."""
+    path = make_book(tmp_path / "b.xlsx")
+
+    def header_again_below(wb):
+        title_block(12)(wb)
+        ws = wb["Мүчөлөр"]
+        for cell in ws[14]:
+            ws.cell(row=40, column=cell.column, value=cell.value)
+
+    edit(path, header_again_below)
+    table = read_book(path).tables["members"]
+    assert (table.header_line, [row.line for row in table.rows]) == (14, [15, 16, 17, 40])
+
+
 def test_a_missing_required_column_is_reported(tmp_path):
     path = make_book(tmp_path / "b.xlsx")
     edit(path, lambda wb: wb["Ачык сабактар"].delete_cols(5))  # "Тема"

@@ -85,7 +85,8 @@ def layout(path: Path) -> Layout:
     sheets = [sheet.get("name", "") for sheet in root.iter(f"{{{MAIN}}}sheet")]
     local: dict[str, set[tuple[str, str]]] = {}
     for name in root.iter(f"{{{MAIN}}}definedName"):
-        if name.get("localSheetId") is not None:
+        # Our digest is a hash of the sheet's values (tests/test_user_edits.py); the rest is compared.
+        if name.get("localSheetId") is not None and name.get("name") != "_ubsheets_digest":
             sheet = sheets[int(name.get("localSheetId", ""))]
             local.setdefault(sheet, set()).add((name.get("name", ""), name.text or ""))
     found = root.find(f"{{{MAIN}}}bookViews/{{{MAIN}}}workbookView")

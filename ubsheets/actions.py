@@ -22,10 +22,10 @@ from ubsheets.core.summary import summary
 from ubsheets.core.validate import check_context, typed_context, validate
 from ubsheets.errors import InputError, UsageError
 from ubsheets.i18n import t
-from ubsheets.io.package_writer import write_owned_sheets
+from ubsheets.io.package_writer import KeptSheet, write_owned_sheets
 from ubsheets.io.reader import check_sheets_readable, read_book
 from ubsheets.io.report_layout import document_sheet
-from ubsheets.io.safe_write import check_not_open, safe_replace
+from ubsheets.io.safe_write import Fingerprint, check_writable, safe_replace
 from ubsheets.io.sheet_model import SheetSpec
 from ubsheets.io.validation_sheet import validation_sheet
 from ubsheets.schema import SETTINGS, Label
@@ -77,27 +77,38 @@ class Validation:
     report: Report
     lang: str
     sheet: str | None  # the validation sheet written, if any
+    kept: list[KeptSheet] = field(default_factory=list)  # a changed sheet of ours kept beside it
 
 
 def validate_file(path: Path, write: bool = True, backup: bool = True) -> Validation:
     """Validate ``path``; unless ``write`` is false, (re)write its validation sheet (keeping the
     previous file as ``.bak`` unless ``backup`` is false: the demo's fresh files need none)."""
-    if write:
-        check_not_open(path)  # refuse before the work, not after it
+    # Refuse before the work, not after it; the file as read is the one the write may replace.
+    as_read = check_writable(path) if write else None
     book = read_book(path)
     report = validate(book)
+    book.tables.clear()  # the rows as read are done with: 50 MB of a 100,000-row book
     if not write:
         return Validation(report, book.lang, None)
     sheet = validation_sheet(report, book.lang)
-    write_sheets(path, [sheet], backup)
-    return Validation(report, book.lang, sheet.name)
+    kept = write_sheets(path, [sheet], book.lang, backup, as_read)
+    return Validation(report, book.lang, sheet.name, kept)
 
 
-def write_sheets(path: Path, sheets: list[SheetSpec], backup: bool = True) -> None:
-    """Replace or add the sheets we own; everything else in the file is copied untouched."""
+def write_sheets(path: Path, sheets: list[SheetSpec], lang: str, backup: bool = True,
+                 as_read: Fingerprint | None = None) -> list[KeptSheet]:
+    """Replace or add the sheets we own; everything else in the file is copied untouched. A sheet
+    of ours the user changed is kept under a new name in ``lang``, the workbook's language; those
+    are returned."""
     names = [sheet.name for sheet in sheets]
-    safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets, order=report_sheet_order),
-                 verify=lambda tmp: check_sheets_readable(tmp, names), backup=backup)
+    kept: list[KeptSheet] = []
+
+    def write(tmp: Path) -> None:
+        kept[:] = write_owned_sheets(path, tmp, sheets, order=report_sheet_order, lang=lang)
+
+    safe_replace(path, write, verify=lambda tmp: check_sheets_readable(tmp, names), backup=backup,
+                 as_read=as_read)
+    return kept
 
 
 @dataclass
@@ -109,12 +120,14 @@ class Written:
     errors: int  # validation errors in the registers: their rows were left out
     validation_sheet: str | None = None  # written beside them when the registers have errors
     pdfs: list[Path] = field(default_factory=list)
+    kept: list[KeptSheet] = field(default_factory=list)  # a changed sheet of ours kept beside it
 
     def as_json(self) -> dict:
         return {"sheets": [d.sheet for d in self.documents],
                 "counts": {d.sheet: d.counts for d in self.documents},
                 "errors": self.errors, "validation_sheet": self.validation_sheet,
-                "pdf": [str(p) for p in self.pdfs]}
+                "pdf": [str(p) for p in self.pdfs],
+                "kept": [{"sheet": k.sheet, "kept_as": k.kept_as} for k in self.kept]}
 
 
 def summarize_file(path: Path) -> Written:
@@ -151,18 +164,21 @@ def _in_year(ctx: Context, choose: Callable[[Context], list[Period]]) -> list[Pe
 
 
 def _regenerate(path: Path, make: Callable[[Context], list[Document]]) -> Written:
-    check_not_open(path)
+    as_read = check_writable(path)  # before the read: a change after it must stop the write
     book = read_book(path)
     ctx, findings = typed_context(book)
     if ctx.calendar.problem() is not None:  # reports are framed by the academic year
         raise InputError("year_not_set", name=path.name)
     checked = check_context(book, ctx, findings)
+    book.tables.clear()  # the rows as read are done with: 50 MB of a 100,000-row book
     ctx, left_out = counted(ctx, checked)
     documents = make(ctx)
+    del ctx  # the typed rows are done with too: another 50 MB while the sheets are laid out
     extra: list[SheetSpec] = []
     if left_out or checked.errors:  # the validation sheet the printed ones point at, current
         extra.append(validation_sheet(checked, book.lang))
     for document in documents if left_out else []:
         document.notices.append(t("rows_left_out", book.lang, rows=left_out, sheet=extra[0].name))
-    write_sheets(path, [document_sheet(d) for d in documents] + extra)
-    return Written(book.lang, documents, checked.errors, extra[0].name if extra else None)
+    kept = write_sheets(path, [document_sheet(d) for d in documents] + extra, book.lang,
+                        as_read=as_read)
+    return Written(book.lang, documents, checked.errors, extra[0].name if extra else None, kept=kept)

@@ -9,6 +9,7 @@ are message keys, rendered in the terminal's language by ``cli_help``.
 
 from __future__ import annotations
 
+import gc
 import json as json_module
 import os
 import sys
@@ -30,6 +31,8 @@ from ubsheets.core import periods
 from ubsheets.core.findings import Report
 from ubsheets.errors import UbsheetsError
 from ubsheets.i18n import t, ui_lang
+from ubsheets.io.guard import check_workbook_file
+from ubsheets.io.package_writer import KeptSheet
 
 EXIT_OK, EXIT_ERRORS, EXIT_INPUT = 0, 1, 2
 T = TypeVar("T")
@@ -47,12 +50,31 @@ class Language(StrEnum):
 
 BOOK_LANGS = ("ky", "ru")  # a workbook is Kyrgyz or Russian; the terminal may also be English
 SCHOOLS, MEMBERS = (1, 500), (3, 5000)
-Book = Annotated[Path, typer.Argument(help="help_master_book", metavar="metavar_book")]
+SHOWN_FINDINGS = 50  # a terminal shows the first ones; the sheet and --json hold all
+GC_FIRST_PASS_AFTER = 100_000  # new objects (Python's default: 700); see main()
+
+
+def _book(help_key: str) -> typer.models.ArgumentInfo:
+    """A BOOK to read. The CLI library's own check of a path is off (``readable=False``): it
+    refused an unreadable file as a "bad value" of КИТЕП, on an English message; ``_check_book``
+    says what is wrong instead."""
+    return typer.Argument(help=help_key, metavar="metavar_book", readable=False)
+
+
+Book = Annotated[Path, _book("help_master_book")]
 Json = Annotated[bool, typer.Option("--json", help="help_json")]
 
 
 def _lang_option(help_key: str) -> typer.models.OptionInfo:
     return typer.Option("--lang", help=help_key, metavar="metavar_lang")
+
+
+def _check_book(path: Path) -> None:
+    """A BOOK to read is checked by the guard before anything else touches it, once the command
+    line is known to be right: a folder ("." included), a pipe or a file one may not open gets
+    one line in the guard's words (the lock and backup names made next need a file, and opening
+    a pipe would wait for ever)."""
+    _run(lambda: check_workbook_file(Path(os.path.abspath(path))))  # "." is named by its folder
 
 
 def _run(action: Callable[[], T]) -> T:
@@ -77,7 +99,8 @@ def _run(action: Callable[[], T]) -> T:
 
 @app.command(cls=HelpCommand, help="help_new")
 def new(
-    book: Annotated[Path, typer.Argument(help="help_new_book", metavar="metavar_book")],
+    book: Annotated[Path, typer.Argument(help="help_new_book", metavar="metavar_book",
+                                         readable=False)],
     lang: Annotated[Language | None, _lang_option("help_new_lang")] = None,
     school: Annotated[str | None, typer.Option(help="help_new_school",
                                                metavar="metavar_name")] = None,
@@ -94,7 +117,7 @@ def new(
 @app.command(cls=HelpCommand, help="help_demo")
 def demo(
     directory: Annotated[Path, typer.Argument(help="help_demo_directory",
-                                              metavar="metavar_folder")],
+                                              metavar="metavar_folder", readable=False)],
     schools: Annotated[int, typer.Option(min=SCHOOLS[0], max=SCHOOLS[1], help="help_demo_schools",
                                          metavar="metavar_number")] = 1,
     members: Annotated[int, typer.Option(min=MEMBERS[0], max=MEMBERS[1], help="help_demo_members",
@@ -114,7 +137,7 @@ def demo(
     out.print(t("demo_validating", shown, path=paths[0]), markup=False)
     # No .bak: the file is the demo's, fresh; with --force the .bak holds the replaced workbook.
     result = _run(lambda: actions.validate_file(paths[0], backup=False))
-    _print_report(result.report, shown)
+    _print_report(result.report, shown, result.sheet)
     out.print(t("validation_written", shown, sheet=result.sheet, path=paths[0]), markup=False)
 
 
@@ -132,25 +155,29 @@ def _progress(total: int, label: str) -> Iterator[Callable[[Path], None]]:
 
 @app.command("validate", cls=HelpCommand, help="help_validate")
 def validate_command(
-    book: Annotated[Path, typer.Argument(help="help_validate_book", metavar="metavar_book")],
+    book: Annotated[Path, _book("help_validate_book")],
     json: Json = False,
     no_write: Annotated[bool, typer.Option("--no-write", help="help_validate_no_write")] = False,
 ) -> None:
     """Exit code 0: no errors, 1: errors found, 2: the file could not be read."""
+    _check_book(book)
     result = _run(lambda: actions.validate_file(book, write=not no_write))
     if json:
         print(result.report.model_dump_json(indent=2))
+        _print_kept(result.kept, err)  # stdout holds exactly the report
     else:
         shown = ui_lang()
-        _print_report(result.report, shown)
+        _print_report(result.report, shown, result.sheet)
         if result.sheet:
             out.print(t("validation_written", shown, sheet=result.sheet, path=book),
                       markup=False)
+        _print_kept(result.kept, out)
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_ERRORS)
 
 
 @app.command(cls=HelpCommand, help="help_summarize")
 def summarize(book: Book, json: Json = False) -> None:
+    _check_book(book)
     written = _run(lambda: actions.summarize_file(book))
     _print_written(written, json)
     raise typer.Exit(EXIT_ERRORS if written.errors else EXIT_OK)
@@ -166,10 +193,11 @@ def report(
     year: Annotated[bool, typer.Option("--year", help="help_report_year")] = False,
     all_: Annotated[bool, typer.Option("--all", help="help_report_all")] = False,
     json: Json = False,
-    pdf: Annotated[Path | None, typer.Option(help="help_report_pdf",
-                                             metavar="metavar_folder")] = None,
+    pdf: Annotated[Path | None, typer.Option(help="help_report_pdf", metavar="metavar_folder",
+                                             readable=False)] = None,
 ) -> None:
     choose = _run(lambda: periods.chooser(half, month, year, all_))
+    _check_book(book)
     written = _run(lambda: actions.report_file(book, choose, pdf))
     _print_written(written, json)
     raise typer.Exit(EXIT_ERRORS if written.errors else EXIT_OK)  # the sheets are written anyway
@@ -184,6 +212,7 @@ def _print_written(written: actions.Written, as_json: bool) -> None:
         out.print(t("sheet_written", shown, sheet=document.sheet), markup=False)
     if written.validation_sheet:
         out.print(t("sheet_written", shown, sheet=written.validation_sheet), markup=False)
+    _print_kept(written.kept, out)
     for path in written.pdfs:
         out.print(t("pdf_written", shown, path=path), markup=False)
     if written.errors:
@@ -191,20 +220,33 @@ def _print_written(written: actions.Written, as_json: bool) -> None:
                     sheet=written.validation_sheet), markup=False)
 
 
-def _print_report(report: Report, lang: str) -> None:
-    """The findings as a table: headings, severities and totals in ``lang`` (the terminal's), each
-    finding's message as the validation sheet holds it (the workbook's language)."""
+def _print_kept(kept: list[KeptSheet], console: Console) -> None:
+    """One line for each sheet of ours the user had changed: where the change is now."""
+    for sheet in kept:
+        console.print(t("sheet_kept", ui_lang(), sheet=sheet.sheet, kept=sheet.kept_as), markup=False)
+
+
+def _print_report(report: Report, lang: str, sheet: str | None) -> None:
+    """The first findings as a table: headings, severities and totals in ``lang`` (the
+    terminal's), each finding's message as the validation sheet holds it (the workbook's
+    language). Beyond ``SHOWN_FINDINGS`` a line says how many more there are and where all of
+    them are (``sheet``, the validation sheet written, if any, and --json): a table of 100,000
+    rows took a terminal longer than the check itself, and no one reads it there."""
     if report.issues:
         table = Table(show_lines=False, header_style="bold")
         for key in ("col_sheet", "col_cell", "col_severity", "col_message"):
             table.add_column(t(key, lang), overflow="fold")
-        for finding in report.issues:
+        for finding in report.issues[:SHOWN_FINDINGS]:
             style = "red" if finding.severity == "error" else "yellow"
             # Text, not markup: a cell's value may hold anything, brackets included.
             table.add_row(Text(finding.sheet), Text(finding.cell),
                           Text(t("severity_" + finding.severity, lang), style=style),
                           Text(finding.message))
         out.print(table)
+    more = len(report.issues) - SHOWN_FINDINGS
+    if more > 0:
+        key = "findings_not_shown" if sheet else "findings_not_shown_no_sheet"
+        out.print(t(key, lang, more=more, sheet=sheet), markup=False)
     out.print(t("validation_totals", lang, errors=report.errors, warnings=report.warnings))
     if report.valid:
         out.print(f"[green]{t('validation_ok', lang)}[/]")
@@ -225,6 +267,10 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version,
 def main() -> None:
     """The console script: runs the app, and turns a misuse of it into one line in the user's
     language (the CLI library's own messages are English) with exit code 2."""
+    # One run makes hundreds of thousands of rows, cells and findings and keeps most of them to
+    # the end: the cyclic collector's default pass every 700 new objects scanned them again and
+    # again, a tenth of a large report's time. Our data makes no cycles to collect early.
+    gc.set_threshold(GC_FIRST_PASS_AFTER)
     try:
         code = app(prog_name="ubsheets", standalone_mode=False)
     except Exception as error:

@@ -7,18 +7,26 @@ models (``core.rows``) turn those into pydantic errors and the validator into fi
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
-from functools import cache
 
-from ubsheets.core.normalize import LATIN_LOOKALIKES, clean_text, fold
+from ubsheets.core.normalize import LATIN_LOOKALIKES, clean_text, fold, is_blank
 from ubsheets.schema.base import ChoiceList, Column, Kind
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-_DATE_TEXT = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
-_TIME_TEXT = re.compile(r"^(\d{1,2})[:.](\d{2})(?::\d{2})?$")
-_CLASS = re.compile(r"^(\d{1,2})\s*-?\s*(\w)$")
+# Digits are ASCII 0-9 throughout: Python's int() also reads Arabic-Indic or full-width digits,
+# which Excel keeps as text.
+_DATE_TEXT = re.compile(r"^([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{2}|[0-9]{4})$")
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T].*)?$")
+_TIME_TEXT = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})(?::[0-9]{2})?$")
+_CLASS = re.compile(r"^([0-9]{1,2})\s*-?\s*(\w)$")
+_INT_TEXT = re.compile(r"[0-9]+(?:[.,]0+)?")
+# A number as a person writes one: a decimal comma or point, spaces between thousands
+# ("1 000,5"). Not Python's float() syntax, which takes "1_5" as 15, "1e3" as 1000 and "inf" or
+# "nan" as numbers: each of these in an hours column is a typo, not a number.
+_NUMBER_TEXT = re.compile(
+    r"[+-]?(?:(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[.,][0-9]*)?|[.,][0-9]+)")
 _CYRILLIC_LETTER = re.compile(r"^[А-ЯЁӨҮҢ]$")
 # A Latin letter typed for the Cyrillic one that looks the same (7-A for 7-А).
 _TO_CYRILLIC = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
@@ -32,7 +40,8 @@ class CellProblem(ValueError):
 
 
 def is_empty(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    """Nothing there a person could see (a cell holding only a zero-width space is empty)."""
+    return value is None or (isinstance(value, str) and is_blank(value))
 
 
 def parse_text(value: object) -> str:
@@ -52,21 +61,18 @@ def parse_int(value: object) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*\d+(?:[.,]0+)?\s*", value):
-        return int(re.split(r"[.,]", value.strip())[0])
+    if isinstance(value, str) and _INT_TEXT.fullmatch(text := clean_text(value)):
+        return int(re.split(r"[.,]", text)[0])
     raise CellProblem("not_an_integer")
 
 
 def parse_number(value: object) -> float:
     if isinstance(value, bool):
         raise CellProblem("not_a_number")
-    if isinstance(value, int | float):
+    if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
         return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip().replace(",", ".").replace(" ", ""))
-        except ValueError:
-            pass
+    if isinstance(value, str) and _NUMBER_TEXT.fullmatch(text := clean_text(value)):
+        return float(text.replace(" ", "").replace(",", "."))
     raise CellProblem("not_a_number")
 
 
@@ -90,7 +96,7 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
         return EXCEL_EPOCH + dt.timedelta(days=int(value))  # a serial in a cell not formatted
     if isinstance(value, str):
-        text = value.strip()
+        text = clean_text(value)
         try:
             if m := _DATE_TEXT.match(text):
                 day, month, year = (int(g) for g in m.groups())
@@ -114,7 +120,7 @@ def parse_time(value: object) -> dt.time:
     if isinstance(value, float) and 0 <= value < 1:
         minutes = round(value * 24 * 60)
         return dt.time(minutes // 60 % 24, minutes % 60)
-    if isinstance(value, str) and (m := _TIME_TEXT.match(value.strip())):
+    if isinstance(value, str) and (m := _TIME_TEXT.match(clean_text(value))):
         hours, minutes = int(m.group(1)), int(m.group(2))
         if hours < 24 and minutes < 60:
             return dt.time(hours, minutes)
@@ -144,14 +150,21 @@ def parse_choice(value: object, choices: ChoiceList, lang: str) -> str:
     return code
 
 
-@cache
+_FOLDED_LABELS: dict[int, tuple[ChoiceList, dict[str, str]]] = {}
+
+
 def _codes_by_folded_label(choices: ChoiceList) -> dict[str, str]:
-    """Folded once per list: folding every label for every cell was a quarter of a report."""
-    codes: dict[str, str] = {}
-    for choice in choices.choices:
-        for text in (choice.code, *choice.label.all()):
-            codes.setdefault(fold(text), choice.code)
-    return codes
+    """Folded once per list: folding every label for every cell was a quarter of a report. The
+    lists are told apart by identity (each is kept, so its id stays its own): hashing a frozen
+    list, every label of it, for every cell cost as much as the folding had."""
+    known = _FOLDED_LABELS.get(id(choices))
+    if known is None:
+        codes: dict[str, str] = {}
+        for choice in choices.choices:
+            for text in (choice.code, *choice.label.all()):
+                codes.setdefault(fold(text), choice.code)
+        known = _FOLDED_LABELS[id(choices)] = (choices, codes)
+    return known[1]
 
 
 def parser_for(column: Column, lang: str) -> Callable[[object], object]:

@@ -8,6 +8,7 @@ Every header comes from the register definitions.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -130,7 +131,11 @@ def _in_period(rows: list[Row], key: str, period: Period) -> Iterable[Row]:
     return (r for r in rows if r.values.get(key) in period)
 
 
+@functools.lru_cache(maxsize=4096)
 def _when(day: dt.date, time: dt.time | None) -> str:
+    """"03.09.2020 14:00". Remembered: a year's log has a few thousand distinct days and times
+    among its 100,000 rows, each printed twice (in its month's report and the year's); formatting
+    each anew was most of the time the reports took to assemble, and one text is kept, not 200,000."""
     return f"{day:%d.%m.%Y} {time:%H:%M}" if time else f"{day:%d.%m.%Y}"
 
 

@@ -52,6 +52,7 @@ class Book:
     lang: str
     template_version: str | None
     tables: dict[str, Table]
+    findings: list[Finding] = field(default_factory=list)  # the reader's: values outside tables
 
     def rows(self, key: str) -> list[Row]:
         table = self.tables.get(key)

@@ -8,6 +8,7 @@ from ubsheets.core.context import Context
 from ubsheets.core.findings import Finding, Report
 from ubsheets.core.rows import validate_row
 from ubsheets.core.rules import RULES
+from ubsheets.core.rules.invisible import invisible_cells
 from ubsheets.core.settings import calendar_of, read_settings
 from ubsheets.core.tables import Book, Row, Table
 from ubsheets.schema import ALL_TABLES, SETTINGS_TABLE
@@ -27,10 +28,11 @@ def typed_context(book: Book) -> tuple[Context, list[Finding]]:
     """The book with every value typed, and the findings of single cells and settings.
 
     Summaries and reports start from here too, so they see exactly what validation saw."""
-    findings: list[Finding] = []
+    findings: list[Finding] = list(book.findings)  # the reader's, found before any typing
     typed: dict[str, Table] = {}
     for key, table in book.tables.items():
         findings.extend(_missing_columns(table, book.lang))
+        findings.extend(invisible_cells(table, book.lang))  # typing drops them: look first
         if table.register is SETTINGS_TABLE:
             typed[key] = table
             continue

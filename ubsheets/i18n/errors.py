@@ -13,6 +13,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "«{name}» — это папка, а не файл: выберите файл Excel (.xlsx или .xlsm).",
         "en": '"{name}" is a folder, not a file: choose an Excel file (.xlsx or .xlsm).',
     },
+    "not_a_regular_file": {
+        "ky": "«{name}» кадимки файл эмес (канал же түзмөк): Excel файлын (.xlsx же .xlsm) "
+              "тандаңыз.",
+        "ru": "«{name}» — не обычный файл (канал или устройство): выберите файл Excel (.xlsx или "
+              ".xlsm).",
+        "en": '"{name}" is not a regular file (a pipe or a device): choose an Excel file (.xlsx '
+              "or .xlsm).",
+    },
     "file_empty": {
         "ky": "«{name}» файлы бош (0 байт): файлдын бүтүн нускасын кайра көчүрүп, дагы аракет"
         " кылыңыз.",
@@ -108,6 +116,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         " у вас есть право записи в неё.",
         "en": 'Cannot save "{name}" in the folder "{folder}": check that the folder exists and'
         " that you may save files there.",
+    },
+    # The disk's refusals, named (safe_write: the temp file, the backup, the replace)
+    "no_space": {
+        "ky": "«{name}» сакталган жок: «{folder}» папкасы турган дискте бош орун калган жок; орун"
+        " бошотуп, кайра аракет кылыңыз — «{book}» файлы өзгөргөн жок.",
+        "ru": "Не удалось сохранить «{name}»: на диске с папкой «{folder}» закончилось место;"
+        " освободите место и попробуйте снова — файл «{book}» не изменён.",
+        "en": 'Cannot save "{name}": the disk with the folder "{folder}" is full; free some space'
+        ' and try again — "{book}" was not changed.',
+    },
+    "read_only_disk": {
+        "ky": "«{name}» сакталган жок: «{folder}» папкасы турган диск «окуу үчүн гана» (жазуудан"
+        " корголгон флешка, компакт-диск, окуу үчүн гана ачылган тармак папкасы); китепти сактоого"
+        " болгон папкага көчүрүңүз — «{book}» файлы өзгөргөн жок.",
+        "ru": "Не удалось сохранить «{name}»: диск с папкой «{folder}» доступен только для чтения"
+        " (флешка с защитой от записи, компакт-диск, сетевая папка только для чтения); скопируйте"
+        " книгу в папку, куда можно сохранять, — файл «{book}» не изменён.",
+        "en": 'Cannot save "{name}": the disk with the folder "{folder}" is read-only (a'
+        " write-protected flash drive, a CD, a read-only network share); copy the workbook to a"
+        ' folder you can save in — "{book}" was not changed.',
+    },
+    "no_permission": {
+        "ky": "«{name}» сакталган жок: «{folder}» папкасына файл жазууга укугуңуз жок; ага жазуу"
+        " укугун сураңыз же китепти өз папкаңызга көчүрүңүз — «{book}» файлы өзгөргөн жок.",
+        "ru": "Не удалось сохранить «{name}»: у вас нет права записи в папку «{folder}»; попросите"
+        " право на запись или скопируйте книгу в свою папку — файл «{book}» не изменён.",
+        "en": 'Cannot save "{name}": you may not save files in the folder "{folder}"; ask for'
+        ' write access or copy the workbook to your own folder — "{book}" was not changed.',
+    },
+    "file_read_only": {
+        "ky": "«{name}» файлы «окуу үчүн гана» деп белгиленген: ubsheets аны өзгөртпөйт; файлдын"
+        " касиеттеринен (Свойства) «Только чтение» белгисин алып салып, кайра аракет кылыңыз —"
+        " файл өзгөргөн жок.",
+        "ru": "Файл «{name}» помечен «только для чтения»: ubsheets его не изменяет; снимите"
+        " отметку «Только чтение» в свойствах файла и попробуйте снова — файл не изменён.",
+        "en": '"{name}" is marked read-only: ubsheets does not change it; clear "Read-only" in the'
+        " file's properties and try again — the file was not changed.",
+    },
+    "file_changed": {
+        "ky": "«{name}» файлы ушул учурда башка программа тарабынан өзгөртүлдү (Excel, LibreOffice"
+        " же башка ubsheets буйругу): ал өзгөрүүлөр жоголбошу үчүн ubsheets эч нерсе жазган жок;"
+        " буйрукту кайра иштетиңиз.",
+        "ru": "Файл «{name}» был изменён другой программой во время работы (Excel, LibreOffice или"
+        " другой командой ubsheets): чтобы эти изменения не потерялись, ubsheets ничего не"
+        " записал; запустите команду снова.",
+        "en": '"{name}" was changed by another program meanwhile (Excel, LibreOffice or another'
+        " ubsheets command): so that those changes are not lost, ubsheets wrote nothing; run the"
+        " command again.",
+    },
+    "backup_not_written": {
+        "ky": "«{name}» — камдык көчүрмө (.bak): ubsheets камдык көчүрмөгө эч нерсе жазбайт; аны"
+        " {ext} файлы катары көчүрүп (мисалы, «{copy}»), буйрукту ошол көчүрмө менен иштетиңиз.",
+        "ru": "«{name}» — резервная копия (.bak): ubsheets не записывает в резервные копии;"
+        " скопируйте её в файл {ext} (например, «{copy}») и запустите команду для копии.",
+        "en": '"{name}" is a backup copy (.bak): ubsheets never writes into a backup; copy it to'
+        ' an {ext} file (for example "{copy}") and run the command on the copy.',
     },
     "not_ubsheets_workbook": {
         "ky": "{name} ubsheets китеби эмес: бул барактар жок: {missing}. "

@@ -8,6 +8,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "«{column}» мамычасы жок: аны кайра кошуңуз же атын оңдоңуз.",
         "ru": "Нет столбца «{column}»: верните его или исправьте заголовок.",
         "en": "Column “{column}” is missing: add it back or fix its header."},
+    "value_outside_table": {
+        "ky": "Бул маани реестрдин таблицасынан алыс турат жана окулбайт{others}: керек болсо"
+              " таблицага көчүрүңүз, болбосо өчүрүңүз.",
+        "ru": "Это значение стоит далеко за пределами таблицы реестра и не читается{others}:"
+              " перенесите его в таблицу или удалите.",
+        "en": "This value is far outside the register's table and is not read{others}: move it"
+              " into the table or delete it."},
+    "outside_others": {
+        "ky": " (дагы {count} уяча)",
+        "ru": " (и ещё {count:ячейка|ячейки|ячеек})",
+        "en": " (and {count:other cell|other cells})"},
     "setting_missing": {
         "ky": "«{setting}» толтурулган эмес.",
         "ru": "Не заполнено: «{setting}».",
@@ -24,6 +35,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "«{column}» толтурулушу керек.",
         "ru": "Нужно заполнить «{column}».",
         "en": "“{column}” must be filled in."},
+    "error_value": {
+        "ky": "Уячада ката мааниси бар ({value}): формуланы оңдоңуз же маанини жазыңыз.",
+        "ru": "В ячейке значение ошибки ({value}): исправьте формулу или впишите значение.",
+        "en": "The cell holds an error value ({value}): fix the formula or type the value."},
+    "formula_without_value": {
+        "ky": "Формуланын сакталган мааниси жок: файлды Excelде ачып, сактаңыз.",
+        "ru": "У формулы нет сохранённого значения: откройте файл в Excel и сохраните его.",
+        "en": "The formula has no saved value: open the file in Excel and save it."},
     "not_an_integer": {
         "ky": "«{value}» бүтүн сан эмес.",
         "ru": "«{value}» — не целое число.",
@@ -79,6 +98,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В имени «{value}» есть латинская буква: оно не совпадёт с тем же именем на других "
               "листах.",
         "en": "“{value}” contains a Latin letter: it will not match the name on other sheets."},
+    "invisible_character": {
+        "ky": "«{marked}» текстинде көрүнбөгөн белги ({char}) бар: текшерүү аны эске албайт, бирок"
+              " Excel үчүн (издөө, формулалар) бул башка текст. Уячаны тазалап, текстти кайра"
+              " жазыңыз.",
+        "ru": "В тексте «{marked}» есть невидимый символ ({char}): проверка его пропускает, но для"
+              " Excel (поиск, формулы) это уже другой текст. Очистите ячейку и введите текст"
+              " заново.",
+        "en": "“{marked}” holds an invisible character ({char}): validation skips it, but to Excel"
+              " (search, formulas) it is a different text. Clear the cell and type the text"
+              " again."},
     "unknown_teacher": {
         "ky": "«{value}» Мүчөлөр барагында жок.{hint}",
         "ru": "«{value}» нет на листе «Состав МО».{hint}",

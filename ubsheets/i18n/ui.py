@@ -24,6 +24,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "Текшерүүнүн натыйжасы «{sheet}» барагына жазылды: {path}",
         "ru": "Результат записан на лист «{sheet}»: {path}",
         "en": "Results written to sheet “{sheet}”: {path}"},
+    # Under the first findings on the terminal (cli.SHOWN_FINDINGS), when there are more.
+    "findings_not_shown": {
+        "ky": "… жана дагы {more} ката же эскертүү: толук тизме «{sheet}» барагында жана "
+              "--json менен чыгат.",
+        "ru": "… и ещё {more:замечание|замечания|замечаний}: полный список — на листе «{sheet}» "
+              "и в выводе --json.",
+        "en": "… and {more:more finding|more findings}: the full list is on the sheet “{sheet}” "
+              "and in --json."},
+    "findings_not_shown_no_sheet": {
+        "ky": "… жана дагы {more} ката же эскертүү: толук тизме --json менен чыгат.",
+        "ru": "… и ещё {more:замечание|замечания|замечаний}: полный список — в выводе --json.",
+        "en": "… and {more:more finding|more findings}: the full list is in --json."},
     "created": {
         "ky": "Жаңы китеп түзүлдү: {path}", "ru": "Создана новая книга: {path}",
         "en": "New workbook created: {path}"},
@@ -59,6 +71,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet_written": {"ky": "Барак жазылды: {sheet}", "ru": "Записан лист: {sheet}",
                       "en": "Sheet written: {sheet}"},
     "pdf_written": {"ky": "PDF: {path}", "ru": "PDF: {path}", "en": "PDF: {path}"},
+    # A sheet of ours the user changed is kept as "Отчет 2020-10 (түзөтүлгөн)". Russian says "with
+    # edits": a phrase, not a participle, so it is grammatical after any sheet's name («Отчёт»,
+    # «Сводка», «Проверка»), where «изменённый» would agree with «лист» but not with «Сводка».
+    "edited_sheet_suffix": {"ky": "түзөтүлгөн", "ru": "с правками", "en": "edited"},
+    "sheet_kept": {
+        "ky": "Барак «{sheet}» колго өзгөртүлгөн: ал «{kept}» деп сакталды, жаңысы жазылды.",
+        "ru": "Лист «{sheet}» был изменён вручную: он сохранён как «{kept}», записан новый.",
+        "en": "Sheet “{sheet}” was changed by hand: it is kept as “{kept}”, a new one was written."},
     "registers_have_errors": {
         "ky": "Эскертүү: барактарда {errors} ката бар; катасы бар саптар эсепке алынган жок "
               "(«{sheet}» барагы).",

@@ -14,6 +14,7 @@ import zipfile
 import zlib
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import unquote
 
 from ubsheets.errors import InputError
 
@@ -82,8 +83,10 @@ def _check_regular_file(path: Path) -> None:
         raise InputError("file_not_found", name=path.name) from None
     except (OSError, ValueError):  # permission, name too long, NUL in the name
         raise InputError("cannot_read", name=path.name) from None
-    if not stat.S_ISREG(info.st_mode):  # a folder, or a pipe/device that would block a reader
+    if stat.S_ISDIR(info.st_mode):
         raise InputError("not_a_file", name=path.name)
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device: a reader would block on it
+        raise InputError("not_a_regular_file", name=path.name)
     if info.st_size == 0:
         raise InputError("file_empty", name=path.name)
 
@@ -102,6 +105,8 @@ def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
     infos = archive.infolist()
     if not any(info.filename.lower() == WORKBOOK_PART for info in infos):
         raise InputError("not_a_workbook", name=name)
+    if _has_duplicate_part(infos):
+        raise InputError("damaged_workbook", name=name)
     total = 0
     for info in infos:
         total += info.file_size
@@ -110,6 +115,17 @@ def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
     for info in infos:
         if info.filename.lower().endswith(XML_SUFFIXES) and not _prolog_is_safe(archive, info):
             raise InputError("unsafe_xml", name=name, part=info.filename)
+
+
+def _has_duplicate_part(infos: list[zipfile.ZipInfo]) -> bool:
+    """Two entries for one part (OPC compares part names ignoring case and percent-encoding).
+
+    Readers disagree on which of the two is real (Python's zipfile takes the last, calamine the
+    first it meets), so what we check would not be what is read; and copying the entries to write
+    the file would warn "Duplicate name" on the terminal. No Office application writes such a
+    file: it is damaged."""
+    keys = [unquote(info.filename).lower() for info in infos]
+    return len(set(keys)) != len(keys)
 
 
 def _too_big(info: zipfile.ZipInfo) -> bool:

@@ -6,6 +6,10 @@ parts of their charts) are written; workbook.xml, its rels, [Content_Types].xml 
 small text edits (``xml_text``, ``defined_names``, ``stylebook``), each part checked by defusedxml
 first, so a hostile or broken part is refused before any edit. Which entries change: ``part_edits``;
 reading and writing the zip: ``opc_package``.
+
+A sheet we own that the user changed since we wrote it (a note typed, a picture pasted:
+``sheet_digest``) is never replaced: it is renamed, "Отчет 2020-10 (түзөтүлгөн)", becomes the
+user's sheet with every part of it as it was, and our fresh sheet is written beside it.
 """
 
 from __future__ import annotations
@@ -15,12 +19,15 @@ import os
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ubsheets.errors import InputError
-from ubsheets.io.defined_names import carries_marker, set_sheet_names
+from ubsheets.i18n import DEFAULT_LANG, t
+from ubsheets.io.defined_names import carries_marker, recorded_digest, release_sheet, set_sheet_names
 from ubsheets.io.opc_package import TYPES, WORKBOOK, ContentTypes, Package, open_package, part_key, rels_name
 from ubsheets.io.part_edits import PartEdits
+from ubsheets.io.sheet_digest import SheetDigests, written_digest
 from ubsheets.io.sheet_model import SheetSpec
 from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, render_sheet_xml, xml_text
 from ubsheets.io.stylebook import MINIMAL_STYLES, StyleBook
@@ -54,6 +61,15 @@ _SHEET_POSITIONS = (("definedName", "localSheetId", None), ("workbookView", "act
 
 # A sheet name's sort key, None for a name it does not order (``core.sheet_order``).
 SheetOrder = Callable[[str], tuple | None]
+MAX_SHEET_NAME = 31  # Excel's limit
+
+
+@dataclass(frozen=True)
+class KeptSheet:
+    """A sheet of ours the user had changed: kept as ``kept_as``, ours written anew as ``sheet``."""
+
+    sheet: str
+    kept_as: str
 
 
 # --- what we change -------------------------------------------------------------------------
@@ -63,9 +79,12 @@ class _Plan:
     """The edits to one package: workbook.xml, its rels and [Content_Types].xml as texts, the
     entries that change (``edits``)."""
 
-    def __init__(self, pkg: Package, order: SheetOrder | None = None) -> None:
+    def __init__(self, pkg: Package, order: SheetOrder | None = None, lang: str = DEFAULT_LANG) -> None:
         self.pkg = pkg
         self.order = order
+        self.lang = lang
+        self.digests = SheetDigests(pkg)
+        self.kept: list[KeptSheet] = []
         self.workbook, self.wb_rels = pkg.text(WORKBOOK), pkg.text(rels_name(WORKBOOK))
         self.edits = PartEdits(pkg, ContentTypes(pkg.text(TYPES)))
         self.originals = (self.workbook, self.wb_rels, self.edits.types.text)
@@ -131,10 +150,52 @@ class _Plan:
         for index, sheet in enumerate(self.sheets):
             name = sheet["name"]  # every <sheet> has one (``__init__``)
             if name.casefold() == spec.name.casefold():
-                if not (carries_marker(self.workbook, self.wp, index) or self._holds_nothing(sheet)):
+                marked = carries_marker(self.workbook, self.wp, index)
+                if not (marked or self._holds_nothing(sheet)):
                     raise InputError("sheet_name_taken", name=self.pkg.name, sheet=name)
+                if marked and self._changed_by_user(index, sheet):
+                    return self._keep(spec, index, name)
                 return self._replace(spec, index, name)
         return self._append(spec)
+
+    def _changed_by_user(self, index: int, sheet: dict[str, str]) -> bool:
+        """Whether our worksheet at ``index`` shows other than what we wrote (``sheet_digest``).
+        A sheet with our marker and no digest was written by an older ubsheets: nothing tells what
+        it showed then, and keeping every such sheet as changed would double every report sheet
+        on the first run after an upgrade, so it is replaced as before."""
+        recorded = recorded_digest(self.workbook, self.wp, index)
+        _, part, is_worksheet = self._sheet_part(sheet)
+        if recorded is None or not is_worksheet:
+            return False
+        return self.digests.changed(part, recorded)
+
+    def _keep(self, spec: SheetSpec, index: int, name: str) -> None:
+        """The user changed our sheet ``name``: it stays, byte for byte, under a free name and
+        without our marker (the user's own sheet from now on), and ``spec`` is added beside it."""
+        kept = self._kept_name(name)
+        self.workbook = edit_elements(
+            self.workbook, self.wp + "sheet", lambda i, el: set_attr(el, "name", kept) if i == index else el
+        )
+        self.sheets[index]["name"] = kept
+        self.workbook = release_sheet(self.workbook, self.wp, index, name, kept)
+        self.kept.append(KeptSheet(name, kept))
+        self._append(spec, beside=index)
+
+    def _kept_name(self, name: str) -> str:
+        """The name the changed sheet ``name`` is kept under: "Отчет 2020-10 (түзөтүлгөн)" in the
+        workbook's language, or with " 2", " 3" the first free one; within Excel's 31 characters,
+        where a long name loses the word for a number: "… (2)"."""
+        word = t("edited_sheet_suffix", self.lang)
+        taken = {sheet["name"].casefold() for sheet in self.sheets}
+        number = 1
+        while True:
+            tail = f" ({word})" if number == 1 else f" ({word}) {number}"
+            if len(name) + len(tail) > MAX_SHEET_NAME:
+                tail = f" ({number + 1})"
+            candidate = name[: MAX_SHEET_NAME - len(tail)].rstrip() + tail
+            if candidate.casefold() not in taken:
+                return candidate
+            number += 1
 
     def _holds_nothing(self, sheet: dict[str, str]) -> bool:
         """A worksheet with no cells and no related parts: replacing it loses nothing."""
@@ -161,6 +222,7 @@ class _Plan:
         self.edits.release(part_key(part))
         content = render_sheet_xml(spec, self.styles.xf_id, code_name)
         self.edits.put(part, content, None if is_worksheet else _WORKSHEET_CT)
+        digest = written_digest(spec, content)
         if spec.charts:
             self.charted.append((part, name, spec))
         self.replaced_ids.add(sheet.get("sheetId", ""))
@@ -169,7 +231,7 @@ class _Plan:
             self.workbook = edit_elements(
                 self.workbook, self.wp + "sheet", lambda i, el: set_attr(el, "state", state) if i == index else el
             )
-        self.workbook = set_sheet_names(self.workbook, self.wp, index, name, spec)
+        self.workbook = set_sheet_names(self.workbook, self.wp, index, name, spec, digest)
 
     def _code_name(self, part: str) -> str | None:
         """The sheet's VBA code name: given to our sheet, it keeps the VBA module bound."""
@@ -177,30 +239,35 @@ class _Plan:
         found = re.search(r"""<(?:[\w.-]+:)?sheetPr\b[^>]*?\bcodeName=["']([^"']*)""", head)
         return html.unescape(found[1]) if found else None
 
-    def _append(self, spec: SheetSpec) -> None:
+    def _append(self, spec: SheetSpec, beside: int | None = None) -> None:
+        """A new sheet for ``spec`` at its place (``_new_position``), or right after the sheet at
+        ``beside`` when ``order`` gives it none."""
         part, rid = self.edits.free_part(_WORKSHEET_PART, reuse_dropped=False), self._free_rid()
         sheet_id = max([self._sheet_id(s) for s in self.sheets] + [0]) + 1
         found = re.search(rf'xmlns:([\w.-]+)="{RELATIONSHIPS_NS}"', self.workbook)
         rel_attr = f'{found[1]}:id="{rid}"' if found else f'r:id="{rid}" xmlns:r="{RELATIONSHIPS_NS}"'
         state = ' state="hidden"' if spec.hidden else ""
         tag = f'<sheet name="{xml_text(spec.name)}" sheetId="{sheet_id}"{state} {rel_attr}/>'
-        index = self._new_position(spec.name)
+        index = self._new_position(spec.name, None if beside is None else beside + 1)
         self._insert_sheet(index, qualify(tag, self.wp))
         self.sheets.insert(index, {"name": spec.name, "sheetId": str(sheet_id)})
         self._add_rel(rid, "worksheet", posixpath.relpath(part, "xl"))
-        self.edits.put(part, render_sheet_xml(spec, self.styles.xf_id), _WORKSHEET_CT)
+        content = render_sheet_xml(spec, self.styles.xf_id)
+        self.edits.put(part, content, _WORKSHEET_CT)
         if spec.charts:
             self.charted.append((part, spec.name, spec))
-        self.workbook = set_sheet_names(self.workbook, self.wp, index, spec.name, spec)
+        digest = written_digest(spec, content)
+        self.workbook = set_sheet_names(self.workbook, self.wp, index, spec.name, spec, digest)
 
-    def _new_position(self, name: str) -> int:
+    def _new_position(self, name: str, unordered: int | None = None) -> int:
         """Where a new sheet goes in <sheets>: before the first sheet that ``order`` puts after it;
         with none, right after the last sheet ``order`` knows; with none either, or a name it does
-        not know, last. Sheets are never moved: a user who reordered them keeps their order."""
+        not know, at ``unordered``, else last. Sheets are never moved: a user who reordered them
+        keeps their order."""
         order = self.order
         key = order(name) if order else None
         if order is None or key is None:
-            return len(self.sheets)
+            return len(self.sheets) if unordered is None else unordered
         keyed = [(index, k) for index, sheet in enumerate(self.sheets) if (k := order(sheet["name"])) is not None]
         later = next((index for index, k in keyed if k > key), None)
         if later is not None:
@@ -259,7 +326,8 @@ class _Plan:
 # --- the entry point -------------------------------------------------------------------------
 
 
-def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: SheetOrder | None = None) -> None:
+def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: SheetOrder | None = None,
+                       lang: str = DEFAULT_LANG) -> list[KeptSheet]:
     """Write ``src`` to ``dst`` with ``sheets`` replaced in place (same name, ignoring case) or
     added; every part we do not own is copied byte for byte. An added sheet goes last or, when
     ``order`` gives its name a key, to its place among the sheets ``order`` knows
@@ -267,6 +335,10 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: She
     ``defined_names.OWNED_MARKER``) or it holds nothing; otherwise InputError
     ``sheet_name_taken``, raised before ``dst`` is created. A workbook.xml we cannot
     make sense of, or an entry that cannot be read, is InputError ``damaged_workbook``.
+
+    A sheet of ours the user changed since we wrote it is kept under a new name in ``lang`` (the
+    workbook's language) and ours is added beside it (``_Plan._keep``); the sheets so kept are
+    returned.
 
     ``dst`` must be another file: to update a workbook in place, go through
     ``safe_write.safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets))``.
@@ -278,7 +350,7 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: She
     if dst.exists() and src.exists() and os.path.samefile(src, dst):
         raise ValueError("write_owned_sheets reads src while it writes dst: give another dst")
     with open_package(src) as pkg:
-        plan = _Plan(pkg, order)
+        plan = _Plan(pkg, order, lang)
         for spec in sheets:
             plan.place(spec)
         plan.finish()
@@ -287,3 +359,4 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: She
         except BaseException:
             dst.unlink(missing_ok=True)  # half a zip is worse than none
             raise
+    return plan.kept

@@ -10,6 +10,7 @@ table that continues on the next page starts it with its own title and header ag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -110,6 +111,7 @@ class _Pages:
         self.heights: dict[int, float] = {}
         self.breaks: list[int] = []
         self.used = 0.0  # points of the current page taken
+        self.cells = _BodyCells()
 
     @property
     def next_line(self) -> int:
@@ -127,7 +129,7 @@ class _Pages:
             merge: int = 0) -> int:
         """One row; ``merge`` > 1 merges its first cell over that many columns."""
         line = self.next_line
-        self.rows.append(list(cells))
+        self.rows.append(cells if isinstance(cells, list) else list(cells))  # rows are not changed
         if merge > 1:
             self.merges.append(f"A{line}:{col_letter(merge)}{line}")
         if height != LINE_HEIGHT:
@@ -151,9 +153,7 @@ class _Pages:
         title_height = row_height([section.title], [sum(self.widths)], _SECTION.size or 11)
         header = [Cell(text, _HEADER) for text in section.header]
         header_height = row_height(section.header, self.widths)
-        body = [([Cell(v, _style(v, i, section.total and n == len(section.rows) - 1))
-                  for i, v in enumerate(values)], row_height(values, self.widths))
-                for n, values in enumerate(section.rows)]
+        body = self._body(section)
         if not body:
             body = [([Cell(section.empty or "—", _EMPTY)], LINE_HEIGHT)]
         chart_height = CHART_ROWS * LINE_HEIGHT if section.chart and section.rows else 0.0
@@ -172,6 +172,21 @@ class _Pages:
             self.put(cells, height, merge=len(section.header) if not section.rows else 0)
         self.blank()
         return self.chart(section, header_line) if chart_height else None
+
+    def _body(self, section: Section) -> list[tuple[list[Cell], float]]:
+        """The section's rows as styled cells, each with its height: a report of a 100,000-row
+        log has more than a million cells, so the usual ones are shared (``_BodyCells``)."""
+        limits = _limits(self.widths, 11)
+        total = len(section.rows) - 1 if section.total else -1
+        cells = self.cells
+        body = []
+        for n, values in enumerate(section.rows):
+            if n == total:
+                row = [Cell(v, _style(v, i, True)) for i, v in enumerate(values)]
+            else:
+                row = [cells[type(v), v] for v in values]
+            body.append((row, _height(values, limits, 11)))
+        return body
 
     def chart(self, section: Section, header_line: int) -> ChartSpec:
         """A column chart of the section's rows (totals aside) over its month columns, placed
@@ -203,18 +218,33 @@ def row_height(values: list[Any], widths: tuple[float, ...] | list[float],
     """A row's height for its wrapped text, estimated from the characters per line of each
     column: deterministic, so regenerating gives the same sheet, and printed rows are never cut
     (LibreOffice does not grow a row of wrapped text it opens)."""
+    return _height(values, _limits(tuple(widths), size), size)
+
+
+@functools.lru_cache(maxsize=64)
+def _limits(widths: tuple[float, ...], size: float) -> tuple[float, ...]:
+    """The characters a line of each column holds (Cyrillic runs wide: a column of width w
+    holds about 0.9 w), worked out once for a sheet's columns rather than for every cell."""
+    return tuple(width * 0.9 * 11 / size for width in widths)
+
+
+def _height(values: Sequence[Any], limits: tuple[float, ...], size: float) -> float:
     lines = 1
-    for value, width in zip(values, widths, strict=False):
-        if type(value) is str and (len(value) > width * 0.9 * 11 / size or "\n" in value):  # noqa: E721
-            lines = max(lines, _line_count(value, max(1.0, width * 0.9 * 11 / size)))
+    for value, limit in zip(values, limits, strict=False):
+        if type(value) is str and (len(value) > limit or "\n" in value):  # noqa: E721
+            lines = max(lines, _line_count(value, max(1.0, limit)))
     if lines > 1 or size > 11:
         return round(lines * LINE_HEIGHT * size / 11, 1)
     return LINE_HEIGHT
 
 
+@functools.lru_cache(maxsize=8192)
 def _line_count(text: str, per_line: float) -> int:
     """Lines ``text`` takes wrapped at word boundaries, ``per_line`` characters a line (Cyrillic
-    runs wide: a column of width w holds about 0.9 w); a word longer than a line is broken."""
+    runs wide: a column of width w holds about 0.9 w); a word longer than a line is broken.
+
+    Remembered for the texts met again and again (a log's dates and times, its teachers, its
+    participants): counting them anew was the largest part of laying out a 100,000-row log."""
     total = 0
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
@@ -228,6 +258,24 @@ def _line_count(text: str, per_line: float) -> int:
                 used += (1 if used else 0) + len(word)
         total += lines
     return total
+
+
+class _BodyCells(dict[tuple[type, Any], Cell]):
+    """The cells of a sheet's table bodies by value: a body cell's style follows from its value
+    alone, and equal cells are one object (a Cell is frozen). A report repeats its numbers,
+    dates, teachers and empty notes from row to row: a cell object for each of a million cells
+    was a fifth of a large report's memory. The key holds the value's type, since 1, 1.0 and
+    True are equal."""
+
+    def __missing__(self, key: tuple[type, Any]) -> Cell:
+        kind, value = key
+        cell = self[key] = Cell(value, _STYLE_OF_TYPE.get(kind) or _style(value, 0, False))
+        return cell
+
+
+# The body style of a value of each usual type; ``_style`` decides the rest (bool, subclasses).
+_STYLE_OF_TYPE: dict[type, Style] = {str: _BODY, type(None): _BODY, int: _NUMBER, float: _NUMBER,
+                                     dt.date: _BODY_DATE, dt.datetime: _BODY_DATE}
 
 
 def _style(value: Any, position: int, total: bool) -> Style:

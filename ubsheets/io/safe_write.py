@@ -1,122 +1,155 @@
 """Replace a user's workbook without ever leaving it half-written (NOTES.md, "Safe writes").
 
-Refuse while Excel or LibreOffice holds the file (their lock files say who) → write a temp file in
-the same folder → let the caller verify it → back up the original → ``os.replace``, which is
-atomic on one volume. Any failure leaves the original byte-identical and no temp file behind.
+The contract, in the order things happen:
+
+1. ``check_writable(path)`` before the caller reads the file: refuse a backup (``*.bak``), a file
+   marked read-only, a file Excel or LibreOffice (or another ubsheets run) holds; and return the
+   file's fingerprint (size, mtime, digest) as it is before the read.
+2. ``safe_replace(path, write, verify, backup, as_read)``: take our own lock (LibreOffice's
+   ``.~lock.NAME#``, so LibreOffice honours it too), remove temp files a killed run of ours left
+   → ``write(tmp)`` into a temp file in the same folder, synced to disk → ``verify(tmp)`` → make
+   sure the file on disk is still the one that was read and no one else has opened it → back it up
+   to ``NAME.bak`` (written to a temp file and renamed, so the old backup stays whole until the new
+   one is) → check again → ``os.replace``, atomic on one volume → release the lock.
+
+Any failure leaves the workbook and its old backup byte-identical and no temp file behind; a
+failure of the disk (full, read-only, no permission) is named in one line. A file changed by
+another program since it was read is not replaced: its changes would be lost, so the command
+refuses and says so; it never reports a write that did not land.
+
+One backup generation is kept, as Excel, LibreOffice and Word do: a teacher's folder stays the
+workbook and one ``.bak``, and on a nearly full flash drive a second and third copy would be what
+fills it. What the generations would have protected (a note typed into a sheet we regenerate) is
+kept in the workbook itself (issue 7, item 1).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import secrets
 import shutil
+import stat
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ubsheets.errors import InputError
 from ubsheets.i18n import t, ui_lang
+from ubsheets.io.lock_files import (
+    OwnLock,
+    find_lock_file,
+    find_lock_files,
+    libreoffice_lock_path,
+    lock_owner,
+    remove_if_stale,
+    take_lock,
+)
+from ubsheets.io.temp_files import (
+    TEMP_PREFIX,
+    discard,
+    disk_cause,
+    fsync,
+    make_temp,
+    remove_stale_temps,
+    sync_folder,
+)
 
-TEMP_PREFIX = ".~ubsheets-"
-TEMP_NAME_TRIES = 5
+__all__ = ["BACKUP_SUFFIX", "TEMP_PREFIX", "Fingerprint", "backup_path", "check_not_open",
+           "check_writable", "find_lock_file", "fingerprint", "is_backup", "lock_owner",
+           "safe_replace"]
+
 BACKUP_SUFFIX = ".bak"
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+ANY_WRITE_BIT = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 # On Windows os.replace fails with WinError 5/32 while any process holds the target; antivirus and
 # search indexers let go within a second or two, Excel only when the user closes the book.
 REPLACE_TRIES = 10
 REPLACE_RETRY_DELAY_S = 0.2
-# Office refuses user names over 52 characters; anything longer in a lock file is not a name.
-MAX_OWNER_CHARS = 52
-LOCK_READ_BYTES = 4096
+HASH_CHUNK = 1 << 20
 
 
-def find_lock_file(path: Path) -> Path | None:
-    """The lock file Excel (``~$name``) or LibreOffice (``.~lock.name#``) keeps beside ``path``."""
-    path = Path(path)
-    name = path.name
-    # Word-style owner files drop the first characters of long names; Excel usually keeps them.
-    candidates = ["~$" + name, ".~lock." + name + "#"]
-    if len(name) > 2:
-        candidates.insert(1, "~$" + name[2:])
-    for candidate in candidates:
-        lock = path.with_name(candidate)
-        try:
-            if lock.is_file():
-                return lock
-        except OSError:
-            continue
-    return None
+@dataclass(frozen=True)
+class Fingerprint:
+    """A file as it was read: a save from any program changes at least one of these."""
+
+    size: int
+    mtime_ns: int
+    sha256: str  # tools that restore the modification time (sync, copy -p) still change bytes
 
 
-def lock_owner(lock: Path) -> str | None:
-    """The user name a lock file records, best effort; None when it is unreadable or odd."""
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The fingerprint of ``path``, or None when it is missing or not a readable file (reading it
+    will fail with its own message)."""
     try:
-        with Path(lock).open("rb") as handle:
-            data = handle.read(LOCK_READ_BYTES)
+        with Path(path).open("rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                return None
+            digest = hashlib.sha256()
+            while chunk := handle.read(HASH_CHUNK):
+                digest.update(chunk)
     except OSError:
         return None
-    if Path(lock).name.startswith(".~lock."):
-        owner = _libreoffice_owner(data)
-    else:
-        owner = _excel_owner(data)
-    return _clean_name(owner)
+    return Fingerprint(status.st_size, status.st_mtime_ns, digest.hexdigest())
 
 
-def _excel_owner(data: bytes) -> str | None:
-    """MS Office owner file: byte 0 = length, the name in the ANSI code page, padding; then a
-    2-byte length and a UTF-16-LE copy at offset 54 (Word) or 55 (Excel, PowerPoint), as
-    reverse-engineered in LibreOffice's svl/source/misc/msodocumentlockfile.cxx."""
-    if not data or not 0 < data[0] <= MAX_OWNER_CHARS:
-        return None
-    offset = 54
-    if len(data) > 55 and data[54] == 0x20 and (data[53] != 0 or data[52] != 0):
-        offset = 55  # Excel pads the ANSI name with spaces through byte 54
-    length = int.from_bytes(data[offset : offset + 2], "little")
-    utf16 = data[offset + 2 : offset + 2 + 2 * length]
-    if 0 < length <= MAX_OWNER_CHARS and len(utf16) == 2 * length:
-        return utf16.decode("utf-16-le", "replace")
-    # Cyrillic names are in cp1251 on Russian/Kyrgyz Windows (Kyrgyz letters become "?").
-    return data[1 : 1 + data[0]].decode("cp1251", "replace")
+def is_backup(path: Path) -> bool:
+    return Path(path).name.lower().endswith(BACKUP_SUFFIX)
 
 
-def _libreoffice_owner(data: bytes) -> str | None:
-    """LibreOffice lock: ``full name,login,host,date,profile URL;`` in UTF-8, with ``\\`` escaping
-    ``,;\\``. The full name (Tools → Options → User Data) is often empty: then take the login."""
-    fields, field, escaped = [], bytearray(), False
-    for byte in data:
-        if escaped:
-            field.append(byte)
-            escaped = False
-        elif byte == 0x5C:  # backslash
-            escaped = True
-        elif byte in b",;":
-            fields.append(field.decode("utf-8", "replace"))
-            field = bytearray()
-            if byte == 0x3B or len(fields) == 2:  # ";" ends the entry; we only need two fields
-                break
-        else:
-            field.append(byte)
-    names = (_clean_name(value) for value in fields)
-    return next((name for name in names if name), None)
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + BACKUP_SUFFIX)
 
 
-def _clean_name(owner: str | None) -> str | None:
-    if owner is None:
-        return None
-    owner = "".join(char for char in owner if char.isprintable()).strip()
-    if not owner or len(owner) > MAX_OWNER_CHARS or "\ufffd" in owner:
-        return None
-    return owner
+def check_writable(path: Path) -> Fingerprint | None:
+    """Refuse now what would make the write refuse later, and return the file's fingerprint as it
+    is now; call it before reading the file, and give the result to ``safe_replace(as_read=…)``."""
+    path = _target(Path(path))
+    _refuse_unwritable(path)
+    return fingerprint(path)
 
 
-def check_not_open(path: Path) -> None:
-    """Raise ``InputError("file_is_open")`` if Excel or LibreOffice has a lock on ``path``."""
-    path = Path(path)
-    lock = find_lock_file(path)
-    if lock is None:
+def _refuse_unwritable(path: Path) -> None:
+    if is_backup(path):
+        raise InputError("backup_not_written", name=path.name, copy=_copy_name(path),
+                         ext=Path(_copy_name(path)).suffix)
+    if path.exists():
+        _check_not_read_only(path)
+        check_not_open(path)
+
+
+def _copy_name(backup: Path) -> str:
+    """A name to copy a backup to: ``УБ.xlsx.bak`` → ``УБ-bak.xlsx``."""
+    base = Path(backup.name[: -len(BACKUP_SUFFIX)] or "backup")
+    if base.suffix.lower() in WORKBOOK_SUFFIXES:
+        return f"{base.stem}-bak{base.suffix}"
+    return f"{base.name}-bak.xlsx"
+
+
+def _check_not_read_only(path: Path) -> None:
+    """A file marked read-only (no write bit for anyone; Windows shows its read-only attribute
+    so) is the user's "do not change": os.replace would ignore it, so we look ourselves."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
         return
-    # The owner is a person's name in any language; only the fallback word needs one.
-    owner = lock_owner(lock) or t("unknown_owner", ui_lang())
-    raise InputError("file_is_open", name=path.name, lock=lock.name, owner=owner)
+    if not mode & ANY_WRITE_BIT:
+        raise InputError("file_read_only", name=path.name)
+
+
+def check_not_open(path: Path, own: OwnLock | None = None) -> None:
+    """Raise ``InputError("file_is_open")`` if Excel, LibreOffice or another ubsheets run has a
+    lock on ``path``; ``own`` is ours, not a refusal. A lock a killed run of ours left is removed."""
+    path = Path(path)
+    for lock in find_lock_files(path):
+        if own is not None and lock == own.path and own.held():
+            continue
+        if lock == libreoffice_lock_path(path) and remove_if_stale(lock):
+            continue
+        # The owner is a person's name in any language; only the fallback word needs one.
+        owner = lock_owner(lock) or t("unknown_owner", ui_lang())
+        raise InputError("file_is_open", name=path.name, lock=lock.name, owner=owner)
 
 
 def safe_replace(
@@ -124,58 +157,101 @@ def safe_replace(
     write: Callable[[Path], None],
     verify: Callable[[Path], object] | None = None,  # its result, e.g. a Book read, is unused
     backup: bool = True,
+    as_read: Fingerprint | None = None,
 ) -> None:
     """Write a new ``path`` through ``write(tmp)``; ``verify(tmp)`` raises to abort.
 
-    The original stays intact until the final atomic ``os.replace``; with ``backup`` it is first
-    copied to ``<path>.bak``. On any exception, KeyboardInterrupt included, the temp file is
-    removed and the exception re-raised.
+    ``as_read`` is the fingerprint ``check_writable`` returned before the caller read the file;
+    without it, the file as it is now (a caller that does not read it first). If the file is not
+    that one any more when it would be replaced, ``InputError("file_changed")``. The original stays
+    intact until the final atomic ``os.replace``; with ``backup`` it is first copied to
+    ``<path>.bak``. On any exception, KeyboardInterrupt included, the temp files are removed and
+    the exception re-raised; the disk's own refusals become one-line InputErrors.
     """
-    path = Path(path)
-    if path.is_symlink():  # replace the file the link points to, not the link
-        path = Path(os.path.realpath(path))
+    path = _target(Path(path))
+    _refuse_unwritable(path)
+    expected = as_read if as_read is not None else fingerprint(path)
     exists = path.exists()
-    if exists:
-        check_not_open(path)
-    tmp = _make_temp(path)
+    lock = _take_lock(path)
+    try:
+        if lock is not None:
+            remove_stale_temps(path, lock.taken_ns)
+        tmp = _make_temp(path, path.name)
+        try:
+            _write_temp(path, tmp, write)
+            if verify is not None:
+                verify(tmp)
+            if exists:
+                _copy_mode(path, tmp)
+            _check_unchanged(path, expected, lock)
+            if backup and exists:
+                _backup(path)
+                _check_unchanged(path, expected, lock)  # the copy took time: look once more
+            _replace_with_retry(tmp, path, path)
+        except BaseException:
+            discard(tmp)
+            raise
+        sync_folder(path.parent)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _target(path: Path) -> Path:
+    """Replace the file a link points to, not the link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _take_lock(path: Path) -> OwnLock | None:
+    lock = libreoffice_lock_path(path)
+    for _ in range(2):
+        try:
+            return take_lock(path)
+        except FileExistsError:  # another run or LibreOffice took it since we looked: who?
+            check_not_open(path)
+        except OSError as error:
+            raise _disk_error(error, path.name, path) from None
+    owner = lock_owner(lock) or t("unknown_owner", ui_lang())
+    raise InputError("file_is_open", name=path.name, lock=lock.name, owner=owner)
+
+
+def _check_unchanged(path: Path, expected: Fingerprint | None, lock: OwnLock | None) -> None:
+    """Just before the backup and the replace: nobody opened the file since (Excel, LibreOffice,
+    a run that removed our lock), it is not read-only now, and its bytes are the ones read."""
+    check_not_open(path, own=lock)
+    if path.exists():
+        _check_not_read_only(path)
+    if fingerprint(path) != expected:
+        raise InputError("file_changed", name=path.name)
+
+
+def _write_temp(path: Path, tmp: Path, write: Callable[[Path], None]) -> None:
+    """The caller's writer, then fsync: a disk that fills up may say so only then (network
+    drives), and a power cut after the rename must not leave an empty workbook."""
     try:
         write(tmp)
-        if verify is not None:
-            verify(tmp)
-        if exists:
-            _copy_mode(path, tmp)
-        if backup and exists:
-            _backup(path)
-        _replace_with_retry(tmp, path)
-    except BaseException:
-        _discard(tmp)
-        raise
+        fsync(tmp)
+    except OSError as error:
+        if disk_cause(error) is None:
+            raise
+        raise _disk_error(error, path.name, path) from None
 
 
-def _make_temp(path: Path) -> Path:
-    """An empty new file beside ``path``; created with mode 0666 so the umask applies, as for any
-    file the user saves (``tempfile.mkstemp`` would make it private to this user)."""
-    folder = path.parent
-    for _ in range(TEMP_NAME_TRIES):
-        tmp = folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}{path.suffix}"
-        try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-            return tmp
-        except FileExistsError:
-            continue
-        except (OSError, ValueError):  # missing folder, no write permission, bad name
-            break
-    raise InputError("cannot_write", name=path.name, folder=str(folder))
+def _disk_error(error: OSError, name: str, book: Path) -> InputError:
+    """One line naming the cause; a missing folder or an odd name keeps the general message."""
+    key = disk_cause(error)
+    if key is None:
+        return InputError("cannot_write", name=name, folder=str(book.parent))
+    return InputError(key, name=name, folder=str(book.parent), book=book.name)
 
 
-def _discard(tmp: Path) -> None:
-    """Remove the temp file without masking the exception being handled."""
+def _make_temp(path: Path, shown: str) -> Path:
+    """A temp file beside ``path``; ``shown`` is the name a refusal gives (the workbook's or its
+    backup's: the temp file's own name means nothing to a person)."""
     try:
-        if not os.access(tmp, os.W_OK):  # Windows refuses to delete a read-only file
-            os.chmod(tmp, 0o600)
-        tmp.unlink(missing_ok=True)
-    except OSError:
-        pass
+        return make_temp(path)
+    except OSError as error:
+        raise _disk_error(error, shown, path) from None
 
 
 def _copy_mode(path: Path, tmp: Path) -> None:
@@ -187,21 +263,66 @@ def _copy_mode(path: Path, tmp: Path) -> None:
 
 
 def _backup(path: Path) -> None:
-    backup = path.with_name(path.name + BACKUP_SUFFIX)
+    """Copy the workbook to ``NAME.bak`` as the workbook itself is written: to a temp file beside
+    it, synced, then renamed over the old backup, so a full disk leaves the old backup whole. The
+    copy gets the workbook's permissions with the owner's write bit: a backup must never be what
+    makes the next run fail."""
+    backup = backup_path(path)
+    tmp = _make_temp(path, backup.name)
     try:
-        shutil.copy2(path, backup)  # a copy, not a move: the original stays until the replace
+        try:
+            shutil.copyfile(path, tmp)
+            _backup_mode(path, tmp)
+            fsync(tmp)
+        except OSError as error:
+            raise _disk_error(error, backup.name, path) from None
+        _keep_times(path, tmp)
+        _make_writable(backup)
+        _replace_with_retry(tmp, backup, path)
+    except BaseException:
+        discard(tmp)
+        raise
+
+
+def _backup_mode(path: Path, tmp: Path) -> None:
+    try:
+        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode) | stat.S_IWUSR)
     except OSError:
-        raise InputError("cannot_write", name=backup.name, folder=str(path.parent)) from None
+        pass
 
 
-def _replace_with_retry(tmp: Path, path: Path) -> None:
+def _keep_times(path: Path, tmp: Path) -> None:
+    """The backup keeps the date of the version it holds, as a copy in Explorer does."""
+    try:
+        status = path.stat()
+        os.utime(tmp, ns=(status.st_atime_ns, status.st_mtime_ns))
+    except OSError:
+        pass
+
+
+def _make_writable(existing: Path) -> None:
+    """An older backup made read-only (by an older version, or by hand) must not block the
+    rename: Windows refuses to replace a read-only file."""
+    try:
+        mode = existing.stat().st_mode
+        if not mode & stat.S_IWUSR:
+            os.chmod(existing, stat.S_IMODE(mode) | stat.S_IWUSR)
+    except OSError:
+        pass
+
+
+def _replace_with_retry(tmp: Path, target: Path, book: Path) -> None:
+    """``os.replace(tmp, target)``, waiting out a program that holds ``target`` on Windows; the
+    refusals of the disk are named for ``target`` (the workbook or its backup)."""
     for attempt in range(1, REPLACE_TRIES + 1):
         try:
-            os.replace(tmp, path)
+            os.replace(tmp, target)
             return
-        except PermissionError:
+        except PermissionError as error:
+            if getattr(error, "winerror", None) is None:  # POSIX: the folder's permission
+                raise _disk_error(error, target.name, book) from None
             if attempt == REPLACE_TRIES:
-                raise InputError("file_locked_by_other", name=path.name) from None
+                raise InputError("file_locked_by_other", name=target.name) from None
             time.sleep(REPLACE_RETRY_DELAY_S)
-        except OSError:
-            raise InputError("cannot_write", name=path.name, folder=str(path.parent)) from None
+        except OSError as error:
+            raise _disk_error(error, target.name, book) from None

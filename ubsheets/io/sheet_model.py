@@ -56,7 +56,7 @@ class Style:
             raise ValueError(f"valign must be one of {sorted(VALIGNS)}, got {self.valign!r}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large report holds hundreds of thousands
 class Cell:
     """A value with optional style and an internal link such as ``'Мүчөлөр'!D7``."""
 

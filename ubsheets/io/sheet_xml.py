@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import math
 import numbers
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ubsheets.io.sheet_model import Cell, SheetSpec, Style, col_letter, parse_cell_ref
+from ubsheets.io.sheet_model import Cell, CellValue, SheetSpec, Style, col_letter, parse_cell_ref
 from ubsheets.schema.base import DATE_FORMAT, DATETIME_FORMAT
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -23,6 +24,8 @@ DRAWING_RID = "rId1"  # our sheet's only relationship: the drawing that holds it
 LINK_STYLE = Style(color="0563C1", underline=True)  # what Excel gives a typed-in hyperlink
 _PLAIN = Style()
 MAX_CELL_CHARS = 32767  # Excel refuses (repairs) a file with a longer cell text
+_LONG_TEXT = 64  # characters: a text this long is seldom in two cells (``_sheet_data``)
+_REMEMBERED_CELLS = 4096  # cells whose rendering ``_sheet_data`` keeps at a time
 
 # Characters XML 1.0 forbids even as references: a user's pasted text can carry them.
 _ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -63,12 +66,16 @@ def excel_serial(value: dt.date) -> int | float | None:
 
 
 def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_name: str | None = None) -> bytes:
-    """The worksheet part for ``spec``. ``code_name`` keeps the VBA module name of a replaced sheet."""
-    rows = [[c if isinstance(c, Cell) else Cell(c) for c in row] for row in spec.rows]
-    width = max((len(row) for row in rows), default=0)
+    """The worksheet part for ``spec``. ``code_name`` keeps the VBA module name of a replaced sheet.
+
+    The rows are encoded one by one into one growing buffer, whose bytes are returned without a
+    copy: a sheet of 100,000 rows joined as one text first took four times its size in memory
+    (Cyrillic text is two bytes a character in a str, and a join copies)."""
+    rows = spec.rows
+    width = max(map(len, rows), default=0)
     last_ref = f"{col_letter(width)}{len(rows)}" if width and rows else "A1"
     r_ns = f' xmlns:r="{RELATIONSHIPS_NS}"' if spec.charts else ""  # sheets without charts: bytes as before
-    parts = [
+    head = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
         f'<worksheet xmlns="{MAIN_NS}"{r_ns}>',
         _sheet_pr(spec, code_name),
@@ -76,10 +83,15 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
         _sheet_views(spec.freeze),
         '<sheetFormatPr defaultRowHeight="15"/>',
         _cols(spec.col_widths),
-        _sheet_data(rows, spec.row_heights, style_ids),
+    ]
+    links: list[str] = []
+    part = io.BytesIO()
+    part.write("".join(head).encode("utf-8"))
+    _sheet_data(part, rows, width, spec.row_heights, style_ids, links)
+    tail = [
         f'<autoFilter ref="{xml_text(spec.autofilter)}"/>' if spec.autofilter else "",
         _merges(spec.merges),
-        _hyperlinks(rows),
+        f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else "",
         '<printOptions gridLines="0"/>',
         '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
         _page_setup(spec),
@@ -90,7 +102,8 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
         f'<drawing r:id="{DRAWING_RID}"/>' if spec.charts else "",
         "</worksheet>",
     ]
-    return "".join(parts).encode("utf-8")
+    part.write("".join(tail).encode("utf-8"))
+    return part.getvalue()
 
 
 def _row_breaks(starts: tuple[int, ...]) -> str:
@@ -131,17 +144,56 @@ def _cols(widths: list[float | None] | tuple[float, ...]) -> str:
     return f"<cols>{''.join(cols)}</cols>" if cols else ""
 
 
-def _sheet_data(rows: list[list[Cell]], heights: dict[int, float], style_ids: Callable[[Style], int]) -> str:
-    letters = [col_letter(i) for i in range(1, max(map(len, rows), default=0) + 1)]
+def _sheet_data(part: io.BytesIO, rows: list[list[Cell | CellValue]], width: int, heights: dict[int, float],
+                style_ids: Callable[[Style], int], links: list[str]) -> None:
+    """``<sheetData>`` written to ``part``; each cell's internal link is added to ``links``, in the
+    order of the cells. Styles are looked up cell by cell, in the order of the cells, so that a
+    style new to the workbook gets the same id on every run.
+
+    A cell object met again (a report shares its cells of equal value) is rendered once: what
+    follows its reference is remembered while the sheet is written, unless it is a whole number
+    (as quick to write again) or a long text (seldom met twice). The memory is bounded: the
+    cells of a validation sheet's 100,000 links are each met once."""
+    letters = [col_letter(i) for i in range(1, width + 1)]
     style_attr = _style_attributes(style_ids)
-    out = []
-    for number in sorted(set(range(1, len(rows) + 1)) | set(heights)):
-        cells = rows[number - 1] if number <= len(rows) else []
-        xml = "".join(_cell_xml(f"{letters[i]}{number}", cell, style_attr) for i, cell in enumerate(cells))
+    tails: dict[int, str] = {}  # id of a cell object in ``rows`` -> what follows <c r="…"
+    count = len(rows)
+    beyond = sorted(number for number in heights if not 1 <= number <= count)  # height only
+    written = False
+    for number in [*(n for n in beyond if n < 1), *range(1, count + 1), *(n for n in beyond if n > count)]:
+        cells = rows[number - 1] if 1 <= number <= count else ()
+        line = str(number)
+        xml = []
+        for index, cell in enumerate(cells):
+            if isinstance(cell, Cell):
+                if cell.link:
+                    location = xml_text(cell.link.lstrip("#"))
+                    links.append(f'<hyperlink ref="{letters[index]}{line}" location="{location}"/>')
+                tail = tails.get(id(cell))
+                if tail is None:
+                    style = LINK_STYLE if cell.style is None and cell.link else cell.style
+                    tail = _cell_tail(cell.value, style, style_attr)
+                    if tail is not None and _worth_remembering(cell.value):
+                        if len(tails) >= _REMEMBERED_CELLS:  # cells met once would fill it: start again
+                            tails.clear()
+                        tails[id(cell)] = tail
+            else:
+                tail = _cell_tail(cell, None, style_attr)
+            if tail is None:
+                value = cell.value if isinstance(cell, Cell) else cell
+                raise TypeError(f"cell {letters[index]}{line}: cannot write a {type(value).__name__} to a sheet")
+            if tail:
+                xml.append(f'<c r="{letters[index]}{line}"{tail}')
         height = f' ht="{heights[number]:g}" customHeight="1"' if number in heights else ""
         if xml or height:
-            out.append(f'<row r="{number}"{height}>{xml}</row>' if xml else f'<row r="{number}"{height}/>')
-    return f"<sheetData>{''.join(out)}</sheetData>" if out else "<sheetData/>"
+            row = f'<row r="{line}"{height}>{"".join(xml)}</row>' if xml else f'<row r="{line}"{height}/>'
+            part.write((row if written else "<sheetData>" + row).encode("utf-8"))
+            written = True
+    part.write(b"</sheetData>" if written else b"<sheetData/>")
+
+
+def _worth_remembering(value: CellValue) -> bool:
+    return type(value) is not int and not (type(value) is str and len(value) > _LONG_TEXT)
 
 
 def _style_attributes(style_ids: Callable[[Style], int]) -> Callable[[Style | None], str]:
@@ -159,10 +211,17 @@ def _style_attributes(style_ids: Callable[[Style], int]) -> Callable[[Style | No
     return attribute
 
 
-def _cell_xml(ref: str, cell: Cell, style_attr: Callable[[Style | None], str]) -> str:
-    value, style = cell.value, cell.style
-    if style is None and cell.link:
-        style = LINK_STYLE
+def _cell_tail(value: CellValue, style: Style | None, style_attr: Callable[[Style | None], str]) -> str | None:
+    """What follows ``<c r="A1"`` in a cell's element: its style, type and content, closed. ""
+    for a cell with neither a value nor a style (none is written), None for a value a sheet cannot
+    hold. Text and whole numbers, nearly every cell, are written without the general path's checks."""
+    if type(value) is str:
+        s = style_attr(style)
+        if value:
+            return f'{s} t="inlineStr"><is><t xml:space="preserve">{cell_text(value)}</t></is></c>'
+        return f"{s}/>" if s else ""
+    if type(value) is int:
+        return f"{style_attr(style)}><v>{value}</v></c>"
     if isinstance(value, dt.date):
         serial = excel_serial(value)
         if serial is not None:
@@ -171,10 +230,10 @@ def _cell_xml(ref: str, cell: Cell, style_attr: Callable[[Style | None], str]) -
     s = style_attr(style)
     content = _typed_content(value)
     if content is None:
-        raise TypeError(f"cell {ref}: cannot write a {type(value).__name__} to a sheet")
+        return None
     if content:
-        return f'<c r="{ref}"{s}{content}</c>'
-    return f'<c r="{ref}"{s}/>' if s else ""
+        return f"{s}{content}</c>"
+    return f"{s}/>" if s else ""
 
 
 def _typed_content(value: object) -> str | None:
@@ -204,17 +263,6 @@ def _merges(merges: list[str] | tuple[str, ...]) -> str:
         return ""
     cells = "".join(f'<mergeCell ref="{xml_text(ref)}"/>' for ref in merges)
     return f'<mergeCells count="{len(merges)}">{cells}</mergeCells>'
-
-
-def _hyperlinks(rows: list[list[Cell]]) -> str:
-    # location= is a place inside this workbook: no relationship part is needed.
-    links = [
-        f'<hyperlink ref="{col_letter(c)}{r}" location="{xml_text(cell.link.lstrip("#"))}"/>'
-        for r, row in enumerate(rows, start=1)
-        for c, cell in enumerate(row, start=1)
-        if cell.link
-    ]
-    return f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else ""
 
 
 def _page_setup(spec: SheetSpec) -> str:
