@@ -1,7 +1,7 @@
 """One parser per column kind: what a person typed (or Excel stored) → a clean typed value.
 
-A parser raises ``CellProblem`` with a finding code and the parameters of its message; the row
-models (``core.rows``) turn those into pydantic errors and the validator into findings.
+A parser raises ``CellProblem`` with a finding code and the parameters of its message; typing a
+row (``core.rows``) collects them and the validator turns them into findings.
 """
 
 from __future__ import annotations

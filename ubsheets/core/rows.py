@@ -4,8 +4,8 @@ Each column's parser (``core.cells``) turns what was typed into a clean typed va
 ``CellProblem`` whose code is our finding code. A row with a bad cell still yields its good
 values (the bad one as None), so the checks across registers see everything that can be read.
 
-Plain loops, not a pydantic model per row: typing 100,000 rows through pydantic's validators
-took four seconds of a report's nine, and the parsers already decide every value's type.
+Plain loops, not a pydantic model per row: the parsers already decide every value's type, and
+a model around them made typing 100,000 rows take half as long again.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Validation: type every row with its pydantic model, then run the checks across registers."""
+"""Validation: type every row with its register's parsers, then run the checks across registers."""
 
 from __future__ import annotations
 

@@ -58,7 +58,7 @@ def check_workbook_file(path: Path) -> None:
     """Raise ``InputError`` with one clear cause if ``path`` is not a safe .xlsx/.xlsm workbook."""
     path = Path(path)
     name = path.name
-    _check_regular_file(path)
+    check_regular_file(path)
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
@@ -76,7 +76,7 @@ def check_workbook_file(path: Path) -> None:
         raise InputError("damaged_workbook", name=name) from None
 
 
-def _check_regular_file(path: Path) -> None:
+def check_regular_file(path: Path) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:

@@ -184,7 +184,8 @@ class _Pages:
             if n == total:
                 row = [Cell(v, _style(v, i, True)) for i, v in enumerate(values)]
             else:
-                row = [cells[type(v), v] for v in values]
+                # -0.0 == 0.0, yet each is written as itself: floats (rare) are not shared.
+                row = [cells[type(v), v] if type(v) is not float else Cell(v, _NUMBER) for v in values]
             body.append((row, _height(values, limits, 11)))
         return body
 

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from ubsheets.errors import InputError
 from ubsheets.i18n import t, ui_lang
+from ubsheets.io.guard import check_regular_file
 from ubsheets.io.lock_files import (
     OwnLock,
     find_lock_file,
@@ -115,6 +116,7 @@ def _refuse_unwritable(path: Path) -> None:
         raise InputError("backup_not_written", name=path.name, copy=_copy_name(path),
                          ext=Path(_copy_name(path)).suffix)
     if path.exists():
+        check_regular_file(path)  # a folder or a pipe: the fingerprint would fail or block on it
         _check_not_read_only(path)
         check_not_open(path)
 
