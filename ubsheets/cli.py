@@ -31,7 +31,6 @@ from ubsheets.core import periods
 from ubsheets.core.findings import Report
 from ubsheets.errors import UbsheetsError
 from ubsheets.i18n import t, ui_lang
-from ubsheets.io.guard import check_workbook_file
 from ubsheets.io.package_writer import KeptSheet
 
 EXIT_OK, EXIT_ERRORS, EXIT_INPUT = 0, 1, 2
@@ -56,8 +55,8 @@ GC_FIRST_PASS_AFTER = 100_000  # new objects (Python's default: 700); see main()
 
 def _book(help_key: str) -> typer.models.ArgumentInfo:
     """A BOOK to read. The CLI library's own check of a path is off (``readable=False``): it
-    refused an unreadable file as a "bad value" of КИТЕП, on an English message; ``_check_book``
-    says what is wrong instead."""
+    refused an unreadable file as a "bad value" of КИТЕП, on an English message; the guard, on
+    the first touch of the file, says what is wrong instead."""
     return typer.Argument(help=help_key, metavar="metavar_book", readable=False)
 
 
@@ -67,14 +66,6 @@ Json = Annotated[bool, typer.Option("--json", help="help_json")]
 
 def _lang_option(help_key: str) -> typer.models.OptionInfo:
     return typer.Option("--lang", help=help_key, metavar="metavar_lang")
-
-
-def _check_book(path: Path) -> None:
-    """A BOOK to read is checked by the guard before anything else touches it, once the command
-    line is known to be right: a folder ("." included), a pipe or a file one may not open gets
-    one line in the guard's words (the lock and backup names made next need a file, and opening
-    a pipe would wait for ever)."""
-    _run(lambda: check_workbook_file(Path(os.path.abspath(path))))  # "." is named by its folder
 
 
 def _run(action: Callable[[], T]) -> T:
@@ -160,7 +151,6 @@ def validate_command(
     no_write: Annotated[bool, typer.Option("--no-write", help="help_validate_no_write")] = False,
 ) -> None:
     """Exit code 0: no errors, 1: errors found, 2: the file could not be read."""
-    _check_book(book)
     result = _run(lambda: actions.validate_file(book, write=not no_write))
     if json:
         print(result.report.model_dump_json(indent=2))
@@ -177,7 +167,6 @@ def validate_command(
 
 @app.command(cls=HelpCommand, help="help_summarize")
 def summarize(book: Book, json: Json = False) -> None:
-    _check_book(book)
     written = _run(lambda: actions.summarize_file(book))
     _print_written(written, json)
     raise typer.Exit(EXIT_ERRORS if written.errors else EXIT_OK)
@@ -197,7 +186,6 @@ def report(
                                              readable=False)] = None,
 ) -> None:
     choose = _run(lambda: periods.chooser(half, month, year, all_))
-    _check_book(book)
     written = _run(lambda: actions.report_file(book, choose, pdf))
     _print_written(written, json)
     raise typer.Exit(EXIT_ERRORS if written.errors else EXIT_OK)  # the sheets are written anyway

@@ -64,7 +64,7 @@ def qualification(ctx: Context) -> Section:
 def hours(ctx: Context) -> Section:
     lang = ctx.lang
     values = [m["weekly_hours"] for m in _members(ctx) if m.get("weekly_hours") is not None]
-    rows = [[t("hours_total", lang), sum(values)],
+    rows = [[t("total", lang), sum(values)],
             [t("hours_average", lang), round(sum(values) / len(values), 1) if values else 0],
             [t("hours_min", lang), min(values, default=0)],
             [t("hours_max", lang), max(values, default=0)]]
@@ -78,7 +78,7 @@ def overdue_list(ctx: Context) -> Section:
     rows = [[due.name, t(f"due_{due.what}", lang), due.last or "—", due.due or "—"]
             for due in dues(ctx)]
     return Section("overdue", t("section_overdue", lang),
-                   [t("col_name", lang), t("col_what", lang), t("col_last", lang),
+                   [t("col_name", lang), t("col_kind", lang), t("col_last", lang),
                     t("col_due", lang)], rows, empty=t("nobody_overdue", lang))
 
 

@@ -51,7 +51,7 @@ def _as_number(value: object) -> int | float | None:
         return int(value)
     if isinstance(value, int | float):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():  # not "²"
         return int(value.strip())
     return None
 

@@ -8,6 +8,7 @@ the zip central directory and the first few KiB of each XML part; nothing is ful
 from __future__ import annotations
 
 import lzma
+import os
 import re
 import stat
 import zipfile
@@ -57,7 +58,7 @@ BROKEN_ZIP = (
 def check_workbook_file(path: Path) -> None:
     """Raise ``InputError`` with one clear cause if ``path`` is not a safe .xlsx/.xlsm workbook."""
     path = Path(path)
-    name = path.name
+    name = shown_name(path)
     check_regular_file(path)
     try:
         with path.open("rb") as handle:
@@ -77,18 +78,24 @@ def check_workbook_file(path: Path) -> None:
 
 
 def check_regular_file(path: Path) -> None:
+    name = shown_name(path)
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError("file_not_found", name=path.name) from None
+        raise InputError("file_not_found", name=name) from None
     except (OSError, ValueError):  # permission, name too long, NUL in the name
-        raise InputError("cannot_read", name=path.name) from None
+        raise InputError("cannot_read", name=name) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError("not_a_file", name=path.name)
+        raise InputError("not_a_file", name=name)
     if not stat.S_ISREG(info.st_mode):  # a pipe or a device: a reader would block on it
-        raise InputError("not_a_regular_file", name=path.name)
+        raise InputError("not_a_regular_file", name=name)
     if info.st_size == 0:
-        raise InputError("file_empty", name=path.name)
+        raise InputError("file_empty", name=name)
+
+
+def shown_name(path: Path) -> str:
+    """The name a message gives ``path``: "." and "" have none of their own, so their folder's."""
+    return path.name or Path(os.path.abspath(path)).name
 
 
 def _contains(handle: BinaryIO, needle: bytes) -> bool:

@@ -62,6 +62,12 @@ class Package:
         with _reading_entry(self.name, name):
             return self.zin.read(name)
 
+    def head(self, part: str, size: int) -> bytes:
+        """The first ``size`` bytes of a part, without unpacking the rest."""
+        name = self.names[part_key(part)]
+        with _reading_entry(self.name, name), self.zin.open(name) as entry:
+            return entry.read(size)
+
     def text(self, part: str) -> str:
         if not self.has(part):
             raise InputError("not_a_workbook", name=self.name)

@@ -235,7 +235,7 @@ class _Plan:
 
     def _code_name(self, part: str) -> str | None:
         """The sheet's VBA code name: given to our sheet, it keeps the VBA module bound."""
-        head = self.pkg.read(part)[:4096].decode("utf-8", "replace")
+        head = self.pkg.head(part, 4096).decode("utf-8", "replace")
         found = re.search(r"""<(?:[\w.-]+:)?sheetPr\b[^>]*?\bcodeName=["']([^"']*)""", head)
         return html.unescape(found[1]) if found else None
 

@@ -68,8 +68,9 @@ def render(sheets: list[SheetSpec], out_dir: Path, stem: str) -> list[Path]:
     program = check_available()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        raise InputError("pdf_folder_unwritable", folder=str(out_dir)) from None
+    except OSError:  # checked before the workbook was written (check_folder), so rare: and by
+        # now the workbook is written, which pdf_folder_unwritable would deny
+        raise InputError("cannot_write", name=out_dir.name, folder=str(out_dir)) from None
     with tempfile.TemporaryDirectory(prefix="ubsheets-pdf-") as work:
         work_dir = Path(work)
         sources = [_single_sheet_book(sheet, work_dir / f"{i:03d}.xlsx")

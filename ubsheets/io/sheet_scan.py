@@ -31,7 +31,9 @@ from xml.etree.ElementTree import Element, ParseError, tostring
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from ubsheets.core.a1 import col_letter
 from ubsheets.core.findings import FaultyValue
+from ubsheets.io.sheet_xml import xml_text
 
 MAX_COLUMNS = 32  # A..AF: a register has about 15 columns; the rest is room for the user's own
 MAX_ROWS = 199_999  # twice the largest register we benchmark (100,000 rows)
@@ -142,22 +144,12 @@ def _faulty(text: str, code: str) -> FaultyValue:
 
 
 def _cell_xml(cell: _Cell) -> str:
-    attributes = "".join(f' {key}="{_attr(cell.element.get(key))}"' for key in ("s", "t")
+    attributes = "".join(f' {key}="{xml_text(cell.element.get(key) or "")}"' for key in ("s", "t")
                          if cell.element.get(key) is not None)
     children = "".join(tostring(child, encoding="unicode") for child in cell.element)
-    return f'<c r="{_ref(cell.row, cell.column)}"{attributes}>{children}</c>'
+    return f'<c r="{col_letter(cell.column)}{cell.row}"{attributes}>{children}</c>'
 
 
-def _attr(value: str | None) -> str:
-    return (value or "").replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-
-
-def _ref(row: int, column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row}"
 
 
 def _cells(data: bytes) -> Iterator[_Cell]:
