@@ -28,7 +28,6 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,9 +36,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from baseline import BASELINE  # a name: baseline.py imports openpyxl only where it is used
+from child import BENCH, run_child
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent  # the tree whose ubsheets is measured
 TARGET_SECONDS, TARGET_MB = 10.0, 400.0
 REPORT_ALL, VALIDATE = "ubsheets report --all", "ubsheets validate"
 
@@ -66,22 +64,6 @@ def operations() -> dict[str, list[Operation]]:
                      Operation("ubsheets validate --json --no-write",
                                [*cli, "validate", "{book}", "--json", "--no-write"])],
     }
-
-
-def run_child(args: list[str], folder: Path) -> tuple[float, float, Path]:
-    """One child process: its wall time, its peak resident memory in MB and the file that holds
-    what it printed. Exit codes 0 and 1 (errors found) are both a finished run."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    printed = folder / "stdout.txt"
-    with printed.open("w", encoding="utf-8") as stdout, (folder / "stderr.txt").open("w") as stderr:
-        start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, *args], cwd=folder, env=env, stdout=stdout, stderr=stderr)
-        _, status, usage = os.wait4(child.pid, 0)  # reaped here, with its resource usage
-        seconds = time.perf_counter() - start
-    child.returncode = code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.exit(f"{' '.join(args)} failed ({code}):\n{(folder / 'stderr.txt').read_text()}")
-    return seconds, usage.ru_maxrss / 1024, printed  # ru_maxrss is in KiB on Linux
 
 
 def time_runs(books: dict[str, Path], plan: dict[str, list[Operation]], work: Path, runs: int) -> None:

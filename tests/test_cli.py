@@ -341,15 +341,21 @@ HELP = {  # command: (what it does, {option: its help}), as message keys
     "report": ("help_report", {"--half": "help_report_half", "--month": "help_report_month",
                                "--year": "help_report_year", "--all": "help_report_all",
                                "--json": "help_json", "--pdf": "help_report_pdf"}),
+    # -o/--output is listed as "-o, --output", beside the long options the test counts.
+    "consolidate": ("help_consolidate", {"--json": "help_consolidate_json",
+                                         "--month": "help_consolidate_month",
+                                         "--lang": "help_consolidate_lang"}),
 }
 USAGE = {"ky": "Колдонуу: ubsheets {} КИТЕП [ПАРАМЕТРЛЕР]",
          "ru": "Использование: ubsheets {} КНИГА [ПАРАМЕТРЫ]"}
 USAGE["ky:demo"], USAGE["ru:demo"] = (USAGE["ky"].replace("КИТЕП", "ПАПКА"),
                                       USAGE["ru"].replace("КНИГА", "ПАПКА"))
+USAGE["ky:consolidate"], USAGE["ru:consolidate"] = (USAGE["ky"].replace("КИТЕП", "КИТЕПТЕР"),
+                                                    USAGE["ru"].replace("КНИГА", "КНИГИ"))
 # Latin words a help page may hold: commands, options, the program, its variable, the names of
 # programs and formats, file extensions, the two language codes.
 HELP_NAMES = re.compile(r"--[a-z-]+|\b(?:ubsheets|UBSHEETS_LANG|new|demo|validate|summarize|report"
-                        r"|Excel|LibreOffice|JSON|PDF|ky|ru)\b|\.(?:xlsx|xlsm|bak)\b")
+                        r"|consolidate|Excel|LibreOffice|JSON|PDF|ky|ru)\b|\.(?:xlsx|xlsm|bak)\b")
 
 
 def help_words(stdout: str) -> str:

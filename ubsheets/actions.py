@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ubsheets.core import consolidate, periods
+from ubsheets.core.consolidate import Figures
 from ubsheets.core.context import Context
 from ubsheets.core.counted import counted
-from ubsheets.core.findings import Report
+from ubsheets.core.findings import Finding, Report
 from ubsheets.core.periods import Period
 from ubsheets.core.report import head_report
 from ubsheets.core.sections import Document
@@ -182,3 +184,151 @@ def _regenerate(path: Path, make: Callable[[Context], list[Document]]) -> Writte
     kept = write_sheets(path, [document_sheet(d) for d in documents] + extra, book.lang,
                         as_read=as_read)
     return Written(book.lang, documents, checked.errors, extra[0].name if extra else None, kept=kept)
+
+
+# --- consolidate: the district's workbook from many associations' ------------------------------
+
+FILE_OK, FILE_FAILED, FILE_DUPLICATE = "ok", "failed", "duplicate"
+# Not a school's workbook: Excel's lock files ("~$…"), our own temp files (".~ubsheets-…").
+_NOT_INPUTS = ("~$", ".~")
+
+
+@dataclass
+class ConsolidatedFile:
+    path: Path
+    status: str  # FILE_OK, FILE_FAILED or FILE_DUPLICATE
+    school: str | None = None
+    association: str | None = None
+    reason: str | None = None  # in the district workbook's language
+    why: InputError | None = None  # the reason, to be told in another language (the terminal's)
+
+
+@dataclass
+class ConsolidatedSchool:
+    """One association's workbook as the district sees it: its figures, findings and rows."""
+
+    file: Path
+    school: str
+    association: str
+    figures: Figures
+    template_version: str | None
+    modified: dt.datetime
+    findings: list[Finding] = field(default_factory=list)
+    registers: dict[str, list[dict]] = field(default_factory=dict)  # raw values as read
+    lang: str = "ky"  # the workbook's own
+
+
+@dataclass
+class Consolidated:
+    output: Path
+    lang: str
+    files: list[ConsolidatedFile]
+    schools: list[ConsolidatedSchool]
+
+    def as_json(self) -> dict:
+        return {
+            "output": str(self.output),
+            "files": [{"path": str(f.path), "status": f.status, "school": f.school,
+                       "association": f.association, "reason": f.reason} for f in self.files],
+            "schools": [{"file": str(s.file), "school": s.school, "association": s.association,
+                         "members": s.figures.members, "open_lessons": s.figures.open_lessons,
+                         "open_lessons_held": s.figures.open_lessons_held,
+                         "events": s.figures.events, "events_held": s.figures.events_held,
+                         "errors": s.figures.errors, "warnings": s.figures.warnings}
+                        for s in self.schools]}
+
+
+def consolidate_files(inputs: list[Path], output: Path, month: str | None = None,
+                      lang: str | None = None,
+                      progress: Callable[[Path], None] | None = None) -> Consolidated:
+    """Read every workbook under ``inputs``, validate each as ``validate`` does, and write the
+    district workbook ``output``. A file that cannot be used is listed with its reason; only when
+    none can be used (or ``output`` can't be written) is it an error. Prints nothing."""
+    from ubsheets.io.district import district_sheets, write_district
+
+    period = periods.month(month) if month else None
+    paths = workbook_paths(inputs, output)
+    if not paths:
+        raise InputError("consolidate_no_inputs")
+    read: list[tuple[Path, ConsolidatedSchool | InputError, tuple]] = []
+    for path in paths:
+        read.append(_read_school(path, period))
+        if progress is not None:
+            progress(path)
+    usable = [school for _, school, _ in read if isinstance(school, ConsolidatedSchool)]
+    if not usable:
+        raise InputError("consolidate_nothing", count=len(paths))
+    langs = [school.lang for school in usable]
+    code = lang or max(("ky", "ru"), key=lambda each: langs.count(each))  # a tie: Kyrgyz
+    result = Consolidated(output, code, *_sort_out(read, code))
+    write_district(output, district_sheets(result))
+    return result
+
+
+def workbook_paths(inputs: list[Path], output: Path) -> list[Path]:
+    """Files as given, folders searched recursively for .xlsx/.xlsm, sorted; lock and temp files
+    and the output itself left out; each file once."""
+    found: list[Path] = []
+    for given in map(Path, inputs):
+        if given.is_dir():
+            found.extend(sorted(p for p in given.rglob("*") if p.is_file()
+                                and p.suffix.lower() in WORKBOOK_SUFFIXES
+                                and not p.name.startswith(_NOT_INPUTS)))
+        else:
+            found.append(given)
+    target = output.resolve()
+    seen: set[Path] = set()
+    paths = []
+    for path in found:
+        key = path.resolve()
+        if key != target and key not in seen:
+            seen.add(key)
+            paths.append(path)
+    return paths
+
+
+def _read_school(path: Path, month: Period | None
+                 ) -> tuple[Path, ConsolidatedSchool | InputError, tuple]:
+    """The school's figures, or the InputError ``validate`` would give; with the keys that pick
+    the newer of two workbooks of one association."""
+    try:
+        book = read_book(path)
+        modified = path.stat().st_mtime
+    except InputError as error:
+        return path, error, ()
+    ctx, findings = typed_context(book)
+    checked = check_context(book, ctx, findings)
+    raw = {key: [row.values for row in table.rows] for key, table in book.tables.items()}
+    counted_ctx, _ = counted(ctx, checked)
+    school = ConsolidatedSchool(
+        path, str(ctx.settings.get("school") or ""), str(ctx.settings.get("association") or ""),
+        consolidate.figures(counted_ctx, checked, month), book.template_version,
+        dt.datetime.fromtimestamp(modified).replace(microsecond=0), checked.issues,
+        raw, book.lang)
+    return path, school, (consolidate.identity(ctx), consolidate.newness(ctx, modified))
+
+
+def _sort_out(read: list[tuple[Path, ConsolidatedSchool | InputError, tuple]], lang: str
+              ) -> tuple[list[ConsolidatedFile], list[ConsolidatedSchool]]:
+    """Each file's status; of two workbooks of one school and association the newer is used."""
+    winners: dict[tuple[str, str], tuple[tuple, Path]] = {}
+    for path, school, keys in read:
+        if isinstance(school, ConsolidatedSchool) and all(keys[0]):
+            known = winners.get(keys[0])
+            if known is None or keys[1] > known[0]:  # equal: the first in order stays
+                winners[keys[0]] = (keys[1], path)
+    files, schools = [], []
+    for path, school, keys in read:
+        if isinstance(school, InputError):
+            files.append(ConsolidatedFile(path, FILE_FAILED, reason=school.message(lang),
+                                          why=school))
+            continue
+        winner = winners[keys[0]][1] if all(keys[0]) else path
+        if winner != path:
+            why = InputError("duplicate_of", name=winner.name)
+            files.append(ConsolidatedFile(path, FILE_DUPLICATE, school.school, school.association,
+                                          why.message(lang), why))
+            continue
+        files.append(ConsolidatedFile(path, FILE_OK, school.school, school.association))
+        schools.append(school)
+    return files, schools

@@ -191,6 +191,38 @@ def report(
     raise typer.Exit(EXIT_ERRORS if written.errors else EXIT_OK)  # the sheets are written anyway
 
 
+@app.command(cls=HelpCommand, help="help_consolidate")
+def consolidate(
+    inputs: Annotated[list[Path], typer.Argument(help="help_consolidate_inputs",
+                                                 metavar="metavar_inputs", readable=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="help_consolidate_output",
+                                         metavar="metavar_book", readable=False)],
+    json: Annotated[bool, typer.Option("--json", help="help_consolidate_json")] = False,
+    month: Annotated[str | None, typer.Option(help="help_consolidate_month",
+                                              metavar="metavar_month")] = None,
+    lang: Annotated[Language | None, _lang_option("help_consolidate_lang")] = None,
+) -> None:
+    """Exit code 0: the district workbook was written (bad files listed); 2: no input could be
+    used, or the workbook could not be written."""
+    code = lang.value if lang else None
+    shown = ui_lang()
+    total = len(_run(lambda: actions.workbook_paths(inputs, output)))
+    with _progress(total, t("consolidate_progress", shown)) as advance:
+        result = _run(lambda: actions.consolidate_files(inputs, output, month, code, advance))
+    if json:
+        print(json_module.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return
+    for file in result.files:
+        if file.status != actions.FILE_OK:
+            reason = file.why.message(shown) if file.why else file.reason
+            err.print(t("consolidate_file_line", shown, path=file.path,
+                        status=t("dstatus_" + file.status, shown), reason=reason), markup=False)
+    counts = {status: sum(f.status == status for f in result.files)
+              for status in (actions.FILE_OK, actions.FILE_FAILED, actions.FILE_DUPLICATE)}
+    out.print(t("consolidate_written", shown, path=result.output, ok=counts["ok"],
+                failed=counts["failed"], duplicate=counts["duplicate"]), markup=False)
+
+
 def _print_written(written: actions.Written, as_json: bool) -> None:
     if as_json:
         print(json_module.dumps(written.as_json(), ensure_ascii=False, indent=2))

@@ -222,6 +222,7 @@ class _Plan:
         self.edits.release(part_key(part))
         content = render_sheet_xml(spec, self.styles.xf_id, code_name)
         self.edits.put(part, content, None if is_worksheet else _WORKSHEET_CT)
+        self.edits.add_links(part, spec)
         digest = written_digest(spec, content)
         if spec.charts:
             self.charted.append((part, name, spec))
@@ -254,6 +255,7 @@ class _Plan:
         self._add_rel(rid, "worksheet", posixpath.relpath(part, "xl"))
         content = render_sheet_xml(spec, self.styles.xf_id)
         self.edits.put(part, content, _WORKSHEET_CT)
+        self.edits.add_links(part, spec)
         if spec.charts:
             self.charted.append((part, spec.name, spec))
         digest = written_digest(spec, content)

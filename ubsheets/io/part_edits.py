@@ -21,7 +21,7 @@ from ubsheets.io.opc_package import (
     write_package,
 )
 from ubsheets.io.sheet_model import SheetSpec
-from ubsheets.io.sheet_xml import DRAWING_RID
+from ubsheets.io.sheet_xml import DRAWING_RID, external_relationships
 
 _DRAWING_CT = "application/vnd.openxmlformats-officedocument.drawing+xml"
 _CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
@@ -89,12 +89,19 @@ class PartEdits:
         drawing = self.free_part("xl/drawings/drawing{}.xml")
         charts = [self.free_part("xl/charts/chart{}.xml") for _ in spec.charts]
         to_drawing = relative_target(sheet_part, drawing)
-        self.put(rels_name(sheet_part), relationships_xml([(DRAWING_RID, "drawing", to_drawing)]))
+        self.put(rels_name(sheet_part), _with_links(
+            relationships_xml([(DRAWING_RID, "drawing", to_drawing)]), spec))
         self.put(drawing, render_drawing_xml(spec.charts), _DRAWING_CT)
         to_charts = [(chart_rid(i), "chart", relative_target(drawing, c)) for i, c in enumerate(charts)]
         self.put(rels_name(drawing), relationships_xml(to_charts))
         for chart, part in zip(spec.charts, charts, strict=True):
             self.put(part, render_chart_xml(chart, sheet_name, spec.rows), _CHART_CT)
+
+    def add_links(self, sheet_part: str, spec: SheetSpec) -> None:
+        """The relationships of the files the sheet's cells link to (``Cell.external``); a sheet
+        with charts gets them beside its drawing's, in ``add_charts``."""
+        if not spec.charts and external_relationships(spec):
+            self.put(rels_name(sheet_part), _with_links(relationships_xml([]), spec))
 
     def finish(self) -> None:
         """The Overrides of the parts we dropped go (a name we reused keeps its own)."""
@@ -102,3 +109,8 @@ class PartEdits:
 
     def write(self, dst: Path) -> None:
         write_package(self.pkg, dst, self.parts, self.dropped, self.new_names)
+
+
+def _with_links(rels: bytes, spec: SheetSpec) -> bytes:
+    links = external_relationships(spec).encode("utf-8")
+    return rels.replace(b"</Relationships>", links + b"</Relationships>") if links else rels

@@ -58,11 +58,14 @@ class Style:
 
 @dataclass(frozen=True, slots=True)  # slots: a large report holds hundreds of thousands
 class Cell:
-    """A value with optional style and an internal link such as ``'Мүчөлөр'!D7``."""
+    """A value with optional style and an internal link such as ``'Мүчөлөр'!D7``; with
+    ``external`` (a file's path relative to the workbook, "school-01.xlsx"), the link opens that
+    file, at ``link`` when given."""
 
     value: CellValue
     style: Style | None = None
     link: str | None = None
+    external: str | None = None
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,9 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
     rows = spec.rows
     width = max(map(len, rows), default=0)
     last_ref = f"{col_letter(width)}{len(rows)}" if width and rows else "A1"
-    r_ns = f' xmlns:r="{RELATIONSHIPS_NS}"' if spec.charts else ""  # sheets without charts: bytes as before
+    externals = dict(external_links(spec))
+    # Sheets without charts or links to other files: bytes as before.
+    r_ns = f' xmlns:r="{RELATIONSHIPS_NS}"' if spec.charts or externals else ""
     head = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
         f'<worksheet xmlns="{MAIN_NS}"{r_ns}>',
@@ -87,7 +89,8 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
     links: list[str] = []
     part = io.BytesIO()
     part.write("".join(head).encode("utf-8"))
-    _sheet_data(part, rows, width, spec.row_heights, style_ids, links)
+    _sheet_data(part, rows, width, spec.row_heights, style_ids, links,
+                {target: rid for rid, target in externals.items()})
     tail = [
         f'<autoFilter ref="{xml_text(spec.autofilter)}"/>' if spec.autofilter else "",
         _merges(spec.merges),
@@ -145,7 +148,8 @@ def _cols(widths: list[float | None] | tuple[float, ...]) -> str:
 
 
 def _sheet_data(part: io.BytesIO, rows: list[list[Cell | CellValue]], width: int, heights: dict[int, float],
-                style_ids: Callable[[Style], int], links: list[str]) -> None:
+                style_ids: Callable[[Style], int], links: list[str],
+                externals: dict[str, str] | None = None) -> None:
     """``<sheetData>`` written to ``part``; each cell's internal link is added to ``links``, in the
     order of the cells. Styles are looked up cell by cell, in the order of the cells, so that a
     style new to the workbook gets the same id on every run.
@@ -166,12 +170,12 @@ def _sheet_data(part: io.BytesIO, rows: list[list[Cell | CellValue]], width: int
         xml = []
         for index, cell in enumerate(cells):
             if isinstance(cell, Cell):
-                if cell.link:
-                    location = xml_text(cell.link.lstrip("#"))
-                    links.append(f'<hyperlink ref="{letters[index]}{line}" location="{location}"/>')
+                if cell.link or cell.external:
+                    links.append(_hyperlink(f"{letters[index]}{line}", cell, externals or {}))
                 tail = tails.get(id(cell))
                 if tail is None:
-                    style = LINK_STYLE if cell.style is None and cell.link else cell.style
+                    linked = cell.link or cell.external
+                    style = LINK_STYLE if cell.style is None and linked else cell.style
                     tail = _cell_tail(cell.value, style, style_attr)
                     if tail is not None and _worth_remembering(cell.value):
                         if len(tails) >= _REMEMBERED_CELLS:  # cells met once would fill it: start again
@@ -190,6 +194,31 @@ def _sheet_data(part: io.BytesIO, rows: list[list[Cell | CellValue]], width: int
             part.write((row if written else "<sheetData>" + row).encode("utf-8"))
             written = True
     part.write(b"</sheetData>" if written else b"<sheetData/>")
+
+
+def _hyperlink(ref: str, cell: Cell, externals: dict[str, str]) -> str:
+    """An internal link has a location only; a link to another file names its relationship."""
+    location = f' location="{xml_text(cell.link.lstrip("#"))}"' if cell.link else ""
+    rid = f' r:id="{externals[cell.external]}"' if cell.external else ""
+    return f'<hyperlink ref="{ref}"{rid}{location}/>'
+
+
+def external_links(spec: SheetSpec) -> list[tuple[str, str]]:
+    """(relationship id, file) for each file the sheet's cells link to, in the order first met:
+    the sheet's relationships after the drawing's (``DRAWING_RID``)."""
+    targets: dict[str, None] = {}
+    for row in spec.rows:
+        for cell in row:
+            if isinstance(cell, Cell) and cell.external:
+                targets.setdefault(cell.external)
+    return [(f"rId{number}", target) for number, target in enumerate(targets, start=2)]
+
+
+def external_relationships(spec: SheetSpec) -> str:
+    """The <Relationship> elements of ``external_links``: hyperlinks to files outside."""
+    return "".join(
+        f'<Relationship Id="{rid}" Type="{RELATIONSHIPS_NS}/hyperlink" Target="{xml_text(target)}"'
+        ' TargetMode="External"/>' for rid, target in external_links(spec))
 
 
 def _worth_remembering(value: CellValue) -> bool:

@@ -10,3 +10,9 @@ from ubsheets.schema.base import Label
 VALIDATION_SHEET = Label("Текшерүү", "Проверка", "Validation")
 SUMMARY_SHEET = Label("Жыйынтык", "Сводка", "Summary")
 REPORT_SHEET_PREFIX = Label("Отчет", "Отчёт", "Report")  # + " 2020-10-1", " 2020-10", …
+# The district workbook's own sheets (ubsheets consolidate); its combined registers keep the
+# registers' sheet names.
+SCHOOLS_SHEET = Label("Мектептер", "Школы", "Schools")
+FILES_SHEET = Label("Файлдар", "Файлы", "Files")
+BY_MONTH_SHEET = Label("Айлар боюнча", "По месяцам", "By month")
+FINDINGS_SHEET = Label("Текшерүү жыйынтыгы", "Замечания", "Findings")
