@@ -290,3 +290,136 @@ def test_libreoffice_opens_the_district_workbook(inputs, tmp_path, libreoffice):
     converted = libreoffice(output, "csv:Text - txt - csv (StarCalc):44,34,76",
                             tmp_path / "csv")
     assert SCHOOL_A in converted.read_text(encoding="utf-8")
+
+
+# --- district workbooks as inputs: a region's workbook -----------------------------------------
+
+def _grid(path: Path, sheet: str) -> list[list]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
+
+
+@pytest.fixture
+def districts(tmp_path: Path) -> dict[str, Path]:
+    """d1/one.xlsx (school A, maths), d1/two.xlsx (school A, physics, in Russian, one error);
+    d2/other.xlsx (school B, maths), d2/notes.xlsx (text); each folder consolidated into
+    districts/d1.xlsx and districts/d2.xlsx."""
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    (tmp_path / "districts").mkdir()
+    one = make_book(tmp_path / "d1" / "one.xlsx", open_lessons=_open_lessons(),
+                    settings={"school": SCHOOL_A, "association": MATH})
+    members = copy.deepcopy(ROWS["members"])
+    members[1]["weekly_hours"] = 45
+    two = make_book(tmp_path / "d1" / "two.xlsx", lang="ru", members=members,
+                    settings={"school": SCHOOL_A, "association": PHYSICS})
+    other = make_book(tmp_path / "d2" / "other.xlsx",
+                      settings={"school": SCHOOL_B, "association": MATH})
+    (tmp_path / "d2" / "notes.xlsx").write_text("not a workbook", encoding="utf-8")
+    d1, d2 = tmp_path / "districts" / "d1.xlsx", tmp_path / "districts" / "d2.xlsx"
+    consolidate_files([tmp_path / "d1"], d1, lang="ky")
+    consolidate_files([tmp_path / "d2"], d2, lang="ky")
+    return {"one": one, "two": two, "other": other, "notes": tmp_path / "d2" / "notes.xlsx",
+            "d1": d1, "d2": d2}
+
+
+def test_a_region_from_two_districts_lists_every_school_with_the_same_figures(districts,
+                                                                              tmp_path):
+    region = tmp_path / "region.xlsx"
+    result = consolidate_files([districts["d1"], districts["d2"]], region)
+    rows = [*_grid(districts["d1"], "Мектептер")[1:-1], *_grid(districts["d2"], "Мектептер")[1:-1]]
+    got = _grid(region, "Мектептер")
+    file_column = 17  # relative to the workbook's folder: the districts' is another
+    assert [r[:file_column] + r[file_column + 1:] for r in got[1:-1]] == [
+        r[:file_column] + r[file_column + 1:] for r in rows]
+    assert [r[file_column] for r in got[1:-1]] == ["d1/one.xlsx", "d1/two.xlsx", "d2/other.xlsx"]
+    members = len(ROWS["members"])
+    # Figures computed here from the rows written: the error row of two.xlsx is left out.
+    assert [r[2] for r in got[1:-1]] == [members, members - 1, members]
+    assert [r[7:11] for r in got[1:-1]] == [[2, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]]
+    assert [r[14] for r in got[1:-1]] == [0, check(districts["two"]).errors, 0]
+    assert got[-1][:12] == ["Бардыгы", "", 3 * members - 1, "", "", 0, 0, 4, 3, 3, 3,
+                            3 * len(ROWS["control"])]
+    months = [*_grid(districts["d1"], "Айлар боюнча")[1:], *_grid(districts["d2"], "Айлар боюнча")[1:]]
+    assert _grid(region, "Айлар боюнча")[1:] == months
+    for sheet in ("Мүчөлөр", "Ачык сабактар"):
+        combined = [*_grid(districts["d1"], sheet)[1:], *_grid(districts["d2"], sheet)[1:]]
+        assert _grid(region, sheet)[1:] == combined
+    schools = [*consolidate_files([districts["d1"].parent.parent / "d1"],
+                                  tmp_path / "again1.xlsx").as_json()["schools"],
+               *consolidate_files([districts["d2"].parent.parent / "d2"],
+                                  tmp_path / "again2.xlsx").as_json()["schools"]]
+    assert result.as_json()["schools"] == schools
+
+
+def test_a_regions_files_name_each_schools_file_with_its_district(districts, tmp_path):
+    region = tmp_path / "region.xlsx"
+    result = consolidate_files([tmp_path / "districts"], region)
+    assert _grid(region, "Файлдар") == [
+        ["Файл", "Абалы", "Мектеп", "Усулдук бирикме", "Себеби", "Райондун китеби"],
+        ["d1/one.xlsx", "колдонулду", SCHOOL_A, MATH, "", "districts/d1.xlsx"],
+        ["d1/two.xlsx", "колдонулду", SCHOOL_A, PHYSICS, "", "districts/d1.xlsx"],
+        ["d2/other.xlsx", "колдонулду", SCHOOL_B, MATH, "", "districts/d2.xlsx"],
+        ["districts/d1.xlsx", "колдонулду", "", "",
+         "Райондун китеби: мектептердин 2 китеби кайра окулду.", ""],
+        ["districts/d2.xlsx", "колдонулду", "", "",
+         "Райондун китеби: мектептердин 1 китеби кайра окулду.", ""],
+        ["d2/notes.xlsx", "окулган жок", "", "", NOT_A_WORKBOOK, "districts/d2.xlsx"],
+    ]
+    assert [(f["path"], f["status"]) for f in result.as_json()["files"]] == [
+        (str(districts["one"]), "ok"), (str(districts["two"]), "ok"),
+        (str(districts["other"]), "ok"), (str(districts["d1"]), "ok"),
+        (str(districts["d2"]), "ok"), (str(districts["notes"]), "failed")]
+    assert [link for link in _links(region, "Файлдар") if link[0].startswith("F")] == [
+        ("F2", "districts/d1.xlsx", ""), ("F3", "districts/d1.xlsx", ""),
+        ("F4", "districts/d2.xlsx", ""), ("F7", "districts/d2.xlsx", "")]
+    # The district's findings, read back, still open the school's own file at the cell.
+    finding = next(f for f in check(districts["two"]).issues if f.severity == "error")
+    grid = _grid(region, "Текшерүү жыйынтыгы")
+    row = next(i for i, r in enumerate(grid) if r[4] == finding.cell and r[3] == finding.sheet)
+    assert grid[row][5:] == ["ката", finding.message]
+    assert (f"E{row + 1}", "d1/two.xlsx", f"'{finding.sheet}'!{finding.cell}") in _links(
+        region, "Текшерүү жыйынтыгы")
+
+
+def test_a_schools_own_file_wins_over_its_districts_copy(districts, tmp_path):
+    """The school's own workbook is the source, read now, its findings linked to its own cells;
+    the district's row is a copy of it as it was. The copy is the duplicate."""
+    region = tmp_path / "region.xlsx"
+    result = consolidate_files([districts["d1"], districts["one"]], region)
+    files = [(f["path"], f["status"], f["reason"]) for f in result.as_json()["files"]]
+    assert files == [
+        (str(districts["one"]), "duplicate",
+         "Ошол эле мектеп жана бирикме, one.xlsx файлы жаңыраак."),
+        (str(districts["two"]), "ok", None), (str(districts["one"]), "ok", None),
+        (str(districts["d1"]), "ok", "Райондун китеби: мектептердин 2 китеби кайра окулду.")]
+    assert [r[4:6] for r in _grid(region, "Файлдар")[1:3]] == [
+        ["Ошол эле мектеп жана бирикме, one.xlsx файлы жаңыраак.", "districts/d1.xlsx"],
+        ["", "districts/d1.xlsx"]]
+    assert [(s.school, s.association, s.district) for s in result.schools] == [
+        (SCHOOL_A, PHYSICS, districts["d1"]), (SCHOOL_A, MATH, None)]
+
+
+def test_a_district_cannot_be_cut_to_a_month(districts, tmp_path):
+    result = CliRunner().invoke(app, ["consolidate", str(districts["d1"]), str(districts["notes"]),
+                                      "-o", str(tmp_path / "region.xlsx"), "--month", "2020-10"],
+                                env={"UBSHEETS_LANG": "en"})
+    assert result.exit_code == 2
+    with pytest.raises(InputError) as refused:
+        read_book(districts["notes"])
+    assert result.output.splitlines() == [
+        f"{districts['d1']}: failed. \"d1.xlsx\" is a district workbook: its figures cannot be "
+        "cut to one month; consolidate the schools' own workbooks with --month.",
+        f"{districts['notes']}: failed. {refused.value.message('en')}",
+        "Error: No workbook could be used: 2 files checked."]
+
+
+def test_cli_tells_each_files_reason_when_nothing_can_be_used(inputs, tmp_path):
+    output = tmp_path / "district.xlsx"
+    result = CliRunner().invoke(app, ["consolidate", str(inputs["notes"]), str(inputs["cut"]),
+                                      "-o", str(output)], env={"UBSHEETS_LANG": "ky"})
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{inputs['notes']}: окулган жок. {NOT_A_WORKBOOK}",
+        f"{inputs['cut']}: окулган жок. {_reason(inputs['cut'])}",
+        "Ката: Бир дагы китеп колдонулган жок: 2 файл текшерилди."]
+    assert not output.exists()

@@ -30,7 +30,7 @@ from ubsheets.io.report_layout import document_sheet
 from ubsheets.io.safe_write import Fingerprint, check_writable, safe_replace
 from ubsheets.io.sheet_model import SheetSpec
 from ubsheets.io.validation_sheet import validation_sheet
-from ubsheets.schema import SETTINGS, Label
+from ubsheets.schema import REGISTERS, SETTINGS, Label
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # The usual Kyrgyz calendar; every date is a setting the user can change in the workbook.
@@ -201,6 +201,7 @@ class ConsolidatedFile:
     association: str | None = None
     reason: str | None = None  # in the district workbook's language
     why: InputError | None = None  # the reason, to be told in another language (the terminal's)
+    district: Path | None = None  # the district workbook it was listed in, when read from one
 
 
 @dataclass
@@ -214,8 +215,10 @@ class ConsolidatedSchool:
     template_version: str | None
     modified: dt.datetime
     findings: list[Finding] = field(default_factory=list)
-    registers: dict[str, list[dict]] = field(default_factory=dict)  # raw values as read
+    # Raw values as read, each row in its register's column order (``_REGISTER_KEYS``).
+    registers: dict[str, list[tuple]] = field(default_factory=dict)
     lang: str = "ky"  # the workbook's own
+    district: Path | None = None  # the district workbook it was read back from, if any
 
 
 @dataclass
@@ -251,16 +254,18 @@ def consolidate_files(inputs: list[Path], output: Path, month: str | None = None
     if not paths:
         raise InputError("consolidate_no_inputs")
     read: list[tuple[Path, ConsolidatedSchool | InputError, tuple]] = []
+    passed: list[ConsolidatedFile] = []  # a district input's own row and its unused files
     for path in paths:
-        read.append(_read_school(path, period))
+        read.extend(_or_district(_read_school(path, period), period, passed))
         if progress is not None:
             progress(path)
     usable = [school for _, school, _ in read if isinstance(school, ConsolidatedSchool)]
     if not usable:
-        raise InputError("consolidate_nothing", count=len(paths))
+        raise NothingUsable(len(paths), [(p, e) for p, e, _ in read if isinstance(e, InputError)])
     langs = [school.lang for school in usable]
     code = lang or max(("ky", "ru"), key=lambda each: langs.count(each))  # a tie: Kyrgyz
-    result = Consolidated(output, code, *_sort_out(read, code))
+    files, schools = _sort_out(read, code)
+    result = Consolidated(output, code, files + passed, schools)
     write_district(output, district_sheets(result))
     return result
 
@@ -287,6 +292,9 @@ def workbook_paths(inputs: list[Path], output: Path) -> list[Path]:
     return paths
 
 
+_REGISTER_KEYS = {reg.key: tuple(col.key for col in reg.columns) for reg in REGISTERS}
+
+
 def _read_school(path: Path, month: Period | None
                  ) -> tuple[Path, ConsolidatedSchool | InputError, tuple]:
     """The school's figures, or the InputError ``validate`` would give; with the keys that pick
@@ -298,7 +306,10 @@ def _read_school(path: Path, month: Period | None
         return path, error, ()
     ctx, findings = typed_context(book)
     checked = check_context(book, ctx, findings)
-    raw = {key: [row.values for row in table.rows] for key, table in book.tables.items()}
+    # The rows as compact tuples in the register's column order: only they, the figures and the
+    # findings outlive this function, so memory grows by little more than the values per workbook.
+    raw = {key: [tuple(map(row.values.get, keys)) for row in book.tables[key].rows]
+           for key, keys in _REGISTER_KEYS.items() if key in book.tables}
     counted_ctx, _ = counted(ctx, checked)
     school = ConsolidatedSchool(
         path, str(ctx.settings.get("school") or ""), str(ctx.settings.get("association") or ""),
@@ -311,24 +322,55 @@ def _read_school(path: Path, month: Period | None
 def _sort_out(read: list[tuple[Path, ConsolidatedSchool | InputError, tuple]], lang: str
               ) -> tuple[list[ConsolidatedFile], list[ConsolidatedSchool]]:
     """Each file's status; of two workbooks of one school and association the newer is used."""
-    winners: dict[tuple[str, str], tuple[tuple, Path]] = {}
-    for path, school, keys in read:
+    # By position, not path: a district's copy of a school names the school's own file.
+    winners: dict[tuple[str, str], tuple[tuple, Path, int]] = {}
+    for at, (path, school, keys) in enumerate(read):
         if isinstance(school, ConsolidatedSchool) and all(keys[0]):
             known = winners.get(keys[0])
             if known is None or keys[1] > known[0]:  # equal: the first in order stays
-                winners[keys[0]] = (keys[1], path)
+                winners[keys[0]] = (keys[1], path, at)
     files, schools = [], []
-    for path, school, keys in read:
+    for at, (path, school, keys) in enumerate(read):
         if isinstance(school, InputError):
             files.append(ConsolidatedFile(path, FILE_FAILED, reason=school.message(lang),
                                           why=school))
             continue
-        winner = winners[keys[0]][1] if all(keys[0]) else path
-        if winner != path:
+        _, winner, won = winners[keys[0]] if all(keys[0]) else ((), path, at)
+        if won != at:
             why = InputError("duplicate_of", name=winner.name)
             files.append(ConsolidatedFile(path, FILE_DUPLICATE, school.school, school.association,
-                                          why.message(lang), why))
+                                          why.message(lang), why, school.district))
             continue
-        files.append(ConsolidatedFile(path, FILE_OK, school.school, school.association))
+        files.append(ConsolidatedFile(path, FILE_OK, school.school, school.association,
+                                      district=school.district))
         schools.append(school)
     return files, schools
+
+
+class NothingUsable(InputError):
+    """No input could be used; each file's reason is kept for whoever tells the user."""
+
+    def __init__(self, count: int, failures: list[tuple[Path, InputError]]) -> None:
+        super().__init__("consolidate_nothing", count=count)
+        self.failures = failures
+
+
+def _or_district(entry: tuple[Path, ConsolidatedSchool | InputError, tuple], month: Period | None,
+                 passed: list[ConsolidatedFile]
+                 ) -> list[tuple[Path, ConsolidatedSchool | InputError, tuple]]:
+    """A file that is not a school's workbook may be a district's: then its schools, each as a
+    school's entry, and its own row and unused files put in ``passed``. Else the entry as it is."""
+    from ubsheets.io.district_reader import district_lang, read_district
+
+    path, error = entry[0], entry[1]
+    if not isinstance(error, InputError) or error.key != "not_ubsheets_workbook":
+        return [entry]
+    lang = district_lang(path)
+    if lang is None:
+        return [entry]
+    try:
+        schools, files = read_district(path, lang, month)
+    except InputError as refused:
+        return [(path, refused, ())]
+    passed.extend(files)
+    return list(schools)

@@ -208,7 +208,7 @@ def consolidate(
     shown = ui_lang()
     total = len(_run(lambda: actions.workbook_paths(inputs, output)))
     with _progress(total, t("consolidate_progress", shown)) as advance:
-        result = _run(lambda: actions.consolidate_files(inputs, output, month, code, advance))
+        result = _run(lambda: _consolidate_or_explain(inputs, output, month, code, advance))
     if json:
         print(json_module.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return
@@ -221,6 +221,21 @@ def consolidate(
               for status in (actions.FILE_OK, actions.FILE_FAILED, actions.FILE_DUPLICATE)}
     out.print(t("consolidate_written", shown, path=result.output, ok=counts["ok"],
                 failed=counts["failed"], duplicate=counts["duplicate"]), markup=False)
+
+
+def _consolidate_or_explain(inputs: list[Path], output: Path, month: str | None,
+                            code: str | None, advance: Callable[[Path], None]
+                            ) -> actions.Consolidated:
+    """When no input could be used, each file's reason comes before the error's one line."""
+    try:
+        return actions.consolidate_files(inputs, output, month, code, advance)
+    except actions.NothingUsable as nothing:
+        shown = ui_lang()
+        for path, why in nothing.failures:
+            err.print(t("consolidate_file_line", shown, path=path,
+                        status=t("dstatus_failed", shown), reason=why.message(shown)),
+                      markup=False)
+        raise
 
 
 def _print_written(written: actions.Written, as_json: bool) -> None:

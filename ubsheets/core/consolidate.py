@@ -111,3 +111,9 @@ def newness(ctx: Context, modified: float) -> tuple[dt.date, float]:
     modified time."""
     start = ctx.settings.get("year_start")
     return (start if isinstance(start, dt.date) else dt.date.min, modified)
+
+
+def newness_unknown_year(modified: float) -> tuple[dt.date, float]:
+    """The key of a school known only from a district's workbook, which does not hold the academic
+    year: any school's own workbook with its year set is newer (it is the source, read now)."""
+    return dt.date.min, modified

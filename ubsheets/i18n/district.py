@@ -84,4 +84,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "ru": "Вывести итог в формате JSON.",
                               "en": "Print the result as JSON."},
     "metavar_inputs": {"ky": "КИТЕПТЕР", "ru": "КНИГИ", "en": "INPUTS"},
+    "dcol_district": {"ky": "Райондун китеби", "ru": "Книга района", "en": "District workbook"},
+    "district_input": {
+        "ky": "Райондун китеби: мектептердин {count} китеби кайра окулду.",
+        "ru": "Книга района: прочитано книг школ: {count}.",
+        "en": "A district workbook: {count} schools' workbooks read back."},
+    "district_month": {
+        "ky": "«{name}» райондун китеби: анын көрсөткүчтөрүн бир айга бөлүүгө болбойт; "
+              "мектептердин өз китептерин --month менен бириктириңиз.",
+        "ru": "«{name}» — книга района: её показатели нельзя разделить по месяцам; "
+              "сведите с --month книги самих школ.",
+        "en": "\"{name}\" is a district workbook: its figures cannot be cut to one month; "
+              "consolidate the schools' own workbooks with --month."},
 }

@@ -124,10 +124,18 @@ def files_sheet(result: Consolidated, folder: Path) -> SheetSpec:
     rows: list[list[Cell | CellValue]] = [
         [Cell(relative(f.path, folder), external=relative(f.path, folder)) if f.path.exists()
          else relative(f.path, folder), t("dstatus_" + f.status, lang), f.school, f.association,
-         f.reason] for f in result.files]
+         f.reason, _district_cell(f.district, folder)] for f in result.files]
     header = _header(("dcol_file", "dcol_status", "dcol_school", "dcol_association",
-                      "dcol_reason"), lang)
-    return _table(FILES_SHEET.get(lang), header, rows, (30, 14, 30, 30, 60))
+                      "dcol_reason", "dcol_district"), lang)
+    return _table(FILES_SHEET.get(lang), header, rows, (30, 14, 30, 30, 60, 30))
+
+
+def _district_cell(district: Path | None, folder: Path) -> Cell | CellValue:
+    """The district workbook a file was listed in (a region's inputs), linked; else empty."""
+    if district is None:
+        return None
+    path = relative(district, folder)
+    return Cell(path, external=path)
 
 
 def findings_sheet(schools: list[ConsolidatedSchool], lang: str, folder: Path) -> SheetSpec:
@@ -146,12 +154,12 @@ def findings_sheet(schools: list[ConsolidatedSchool], lang: str, folder: Path) -
 
 
 def register_sheet(register: Register, schools: list[ConsolidatedSchool], lang: str) -> SheetSpec:
-    """The register of every school, with the school and the association first."""
+    """The register of every school, with the school and the association first (each school's
+    row holds its values in the register's column order)."""
     header = [*_header(("dcol_school", "dcol_association"), lang),
               *(Cell(col.header.get(lang), HEADER) for col in register.columns)]
     rows: list[list[Cell | CellValue]] = [
-        [school.school, school.association, *(_value(values.get(col.key))
-                                              for col in register.columns)]
+        [school.school, school.association, *map(_value, values)]
         for school in schools for values in school.registers.get(register.key, [])]
     widths = (30, 30, *(col.width for col in register.columns))
     return _table(register.sheet.get(lang), header, rows, widths)

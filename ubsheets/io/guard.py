@@ -57,6 +57,12 @@ BROKEN_ZIP = (
 
 def check_workbook_file(path: Path) -> None:
     """Raise ``InputError`` with one clear cause if ``path`` is not a safe .xlsx/.xlsm workbook."""
+    open_checked_workbook(path).close()
+
+
+def open_checked_workbook(path: Path) -> zipfile.ZipFile:
+    """``check_workbook_file``, handing back the checked package still open: a reader then reads
+    what the guard looked at, without parsing the zip's directory a second time."""
     path = Path(path)
     name = shown_name(path)
     check_regular_file(path)
@@ -71,10 +77,18 @@ def check_workbook_file(path: Path) -> None:
     if head[:4] not in ZIP_SIGNATURES:
         raise InputError("not_a_workbook", name=name)
     try:
-        with zipfile.ZipFile(path) as archive:
-            _check_parts(archive, name)
+        archive = zipfile.ZipFile(path)
     except BROKEN_ZIP:
         raise InputError("damaged_workbook", name=name) from None
+    try:
+        _check_parts(archive, name)
+    except BROKEN_ZIP:
+        archive.close()
+        raise InputError("damaged_workbook", name=name) from None
+    except BaseException:
+        archive.close()
+        raise
+    return archive
 
 
 def check_regular_file(path: Path) -> None:

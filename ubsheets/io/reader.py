@@ -34,7 +34,7 @@ from ubsheets.core.normalize import fold
 from ubsheets.core.tables import Book, Row, Table
 from ubsheets.errors import InputError
 from ubsheets.i18n import LANGS, t
-from ubsheets.io.guard import BROKEN_ZIP, check_workbook_file
+from ubsheets.io.guard import BROKEN_ZIP, check_workbook_file, open_checked_workbook
 from ubsheets.io.sheet_scan import (
     is_plain,
     rewritten_sheet,
@@ -59,9 +59,7 @@ Grid = list[list[Any]]  # calamine's values: str, float, bool, dates and times
 
 def read_book(path: Path) -> Book:
     """The workbook at ``path`` as raw tables; ``InputError`` when it cannot be one."""
-    check_workbook_file(path)
-    with _damaged_if_unreadable(path.name):
-        package = zipfile.ZipFile(path)
+    package = open_checked_workbook(path)  # the guard's checks, on the zip read here
     with package:
         sheets = _SheetReader(path, package)
         sheet_of = _match_sheets(sheets.names)
