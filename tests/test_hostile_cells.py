@@ -22,6 +22,7 @@ import pytest
 from builders import check, findings_of, make_book
 from conftest import needs_libreoffice
 
+from ubsheets.core.a1 import col_letter
 from ubsheets.core.validate import validate
 from ubsheets.io.reader import read_book
 from ubsheets.io.sheet_scan import MAX_COLUMNS, MAX_ROWS, is_plain, scan_cells, sheet_entries
@@ -129,7 +130,7 @@ def handcrafted_book(path: Path) -> tuple[Path, list[tuple[str, str]]]:
     for register in ALL_TABLES:
         cells = sheets.setdefault(register.sheet.ky, [])
         for offset, column in enumerate(register.columns):
-            ref = f"{_letters(register.first_col + offset)}1"
+            ref = f"{col_letter(register.first_col + offset)}1"
             cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{column.header.ky}</t></is></c>')
     parts, expected = {}, []
     for number, (name, headers) in enumerate(sheets.items(), start=1):
@@ -157,14 +158,6 @@ def handcrafted_book(path: Path) -> tuple[Path, list[tuple[str, str]]]:
         for name, xml in parts.items():
             package.writestr(name, xml)
     return path, expected
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def test_a_handcrafted_workbook_of_a_few_kb_is_read_in_bounded_memory(tmp_path):
