@@ -270,6 +270,25 @@ def _add_x14_validation(path: Path) -> None:
 
 # --- LibreOffice through UNO ---------------------------------------------------------------
 
+# The start of every UNO script: a headless LibreOffice on a pipe of its own (``soffice`` and
+# ``profile`` set before), and ``ctx`` its component context once it answers (None if never).
+UNO_CONNECT = r'''
+pipe = "ubsheets_uno_%d" % os.getpid()
+office = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo",
+                           "--nodefault", "-env:UserInstallation=" + profile,
+                           "--accept=pipe,name=%s;urp;" % pipe],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+local = uno.getComponentContext()
+resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+ctx = None
+for _ in range(600):
+    try:
+        ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+        break
+    except Exception:
+        time.sleep(0.1)
+'''
+
 UNO_SCRIPT = r'''
 """Open a workbook in a headless LibreOffice, add a picture, a chart and a comment, save as xlsx."""
 import os
@@ -289,20 +308,7 @@ def prop(name, value):
     return PropertyValue(Name=name, Value=value)
 
 
-pipe = "ubsheets_enrich_%d" % os.getpid()
-office = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo",
-                           "--nodefault", "-env:UserInstallation=" + profile,
-                           "--accept=pipe,name=%s;urp;" % pipe],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-local = uno.getComponentContext()
-resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-ctx = None
-for _ in range(600):
-    try:
-        ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-        break
-    except Exception:
-        time.sleep(0.1)
+''' + UNO_CONNECT + r'''
 if ctx is None:
     office.kill()
     sys.exit("LibreOffice did not answer on its UNO pipe")

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 from builders import make_book
 from conftest import SOFFICE, needs_libreoffice
-from enrich import uno_python
+from enrich import UNO_CONNECT, uno_python
 
 from ubsheets import actions
 from ubsheets.errors import InputError
@@ -472,19 +472,7 @@ import uno
 from com.sun.star.beans import PropertyValue
 
 soffice, profile, book = sys.argv[1:]
-pipe = "ubsheets_lock_%d" % os.getpid()
-office = subprocess.Popen([soffice, "--headless", "--invisible", "--norestore", "--nologo",
-                           "--nodefault", "-env:UserInstallation=" + profile,
-                           "--accept=pipe,name=%s;urp;" % pipe],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-local = uno.getComponentContext()
-resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-for _ in range(600):
-    try:
-        ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-        break
-    except Exception:
-        time.sleep(0.1)
+""" + UNO_CONNECT + r"""
 desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
 try:
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(book), "_blank", 0,
