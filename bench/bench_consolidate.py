@@ -170,12 +170,25 @@ def job_consolidate(folder: Path, output: Path) -> None:
     except ImportError:
         print("missing")
         return
+    import resource
+
+    from ubsheets.io.parallel import worker_count
+
+    files = workbooks(folder)
     start = time.perf_counter()
-    result = consolidate_files(workbooks(folder), output)
+    result = consolidate_files(files, output)
     print(f"seconds {time.perf_counter() - start:.3f}")
     statuses = Counter(file.status for file in result.files)  # "ok", "duplicate", "failed"
     for status, count in sorted(statuses.items()):
         print(f"{status} {count}")
+    # The worker processes' memory adds to this process's: the largest worker's peak (Linux:
+    # RUSAGE_CHILDREN gives the largest child's) counted once per worker, over this one's own.
+    workers = worker_count(len(files))
+    if workers > 1:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"workers {workers}")
+        print(f"all_processes_mb {own + workers * worker:.0f}")
 
 
 def run_job(argv: list[str]) -> None:
@@ -220,6 +233,8 @@ def measure(job: str, folder: Path, files: int, work: Path) -> Measure:
     wall, peak, printed = run_child(args, run)
     said = dict(line.partition(" ")[::2] for line in printed.read_text(encoding="utf-8").splitlines())
     if "seconds" in said:
+        if "all_processes_mb" in said:  # consolidate's workers: their memory counts too
+            peak = max(peak, float(said.pop("all_processes_mb")))
         did = ", ".join(f"{int(value):,} {key}" for key, value in said.items() if key != "seconds")
         return Measure(files, float(said["seconds"]), wall, peak, did=did)
     errors = (run / "stderr.txt").read_text(encoding="utf-8").strip().splitlines()

@@ -238,6 +238,52 @@ def test_same_inputs_give_the_same_bytes_and_a_bak_is_kept(inputs, tmp_path):
     assert (tmp_path / "district.xlsx.bak").read_bytes() == first
 
 
+def test_worker_processes_write_the_same_bytes_as_one_process(inputs, tmp_path):
+    one, two = tmp_path / "one" / "district.xlsx", tmp_path / "two" / "district.xlsx"
+    for output, workers in ((one, 1), (two, 2)):
+        output.parent.mkdir()
+        result = consolidate_files([inputs["folder"], inputs["other"]], output, workers=workers)
+        assert [f.status for f in result.files] == [
+            "ok", "duplicate", "failed", "failed", "ok", "ok"], workers
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_combined_register_holds_each_schools_rows_as_typed(inputs, tmp_path):
+    """Rows streamed from the spool: numbered on, dates as dates (their style applied), each
+    school's rows after the school and association, the duplicate's rows left out."""
+    output = tmp_path / "district.xlsx"
+    consolidate_files([inputs["folder"], inputs["other"]], output)
+    lesson = ROWS["open_lessons"][0]
+    typed = ["Алгебра", "7-А", "Квадраттык теңдемелер", lesson["date"]]
+    assert [row[:3] + row[4:8] for row in _grid(output, "Ачык сабактар")] == [
+        ["Мектеп", "Усулдук бирикме", "№", "Предмет", "Класс", "Тема", "Өтүлүүчү күн"],
+        [SCHOOL_A, PHYSICS, 1.0, *typed],  # a/b/inner/two.xlsx: the files in their path's order
+        [SCHOOL_A, MATH, 1.0, *typed],
+        [SCHOOL_A, MATH, 2.0, "Алгебра", "7-А", LIVE_TEXT, lesson["date"].replace(month=11, day=5)],
+        [SCHOOL_B, MATH, 1.0, *typed]]
+    with zipfile.ZipFile(output) as package:
+        names = dict(re.findall(r'<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"',
+                                package.read("xl/workbook.xml").decode()))
+        rels = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"',
+                               package.read("xl/_rels/workbook.xml.rels").decode()))
+        sheet = package.read("xl/" + rels[names["Ачык сабактар"]].lstrip("/").removeprefix("xl/"))
+    assert re.findall(rb'<row r="(\d+)"', sheet) == [b"1", b"2", b"3", b"4", b"5"]
+    assert re.findall(rb'<c r="([A-Z]+)5"', sheet)[:3] == [b"A", b"B", b"C"]
+    assert b'<dimension ref="A1:K5"/>' in sheet and b"\x00" not in sheet and b"\x01" not in sheet
+
+
+def test_the_district_prints_fitted_with_its_header_on_every_page(inputs, tmp_path):
+    output = tmp_path / "district.xlsx"
+    consolidate_files([inputs["folder"], inputs["other"]], output)
+    with zipfile.ZipFile(output) as package:
+        workbook = package.read("xl/workbook.xml").decode()
+    names = re.findall(r'<definedName name="(_xlnm\.Print_\w+)" localSheetId="(\d+)"[^>]*>([^<]*)<',
+                       workbook)
+    assert ("_xlnm.Print_Area", "0", "'Мектептер'!$A:$P") in names  # to the warnings
+    assert ("_xlnm.Print_Titles", "0", "'Мектептер'!$1:$1") in names
+    assert ("_xlnm.Print_Titles", "4", "'Мүчөлөр'!$1:$1") in names
+
+
 def test_demo_schools_in_both_languages(tmp_path):
     write_demo(tmp_path / "ky", 2, 8, "ky")
     write_demo(tmp_path / "ru", 1, 8, "ru")

@@ -11,7 +11,9 @@ import sys
 import time
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
+from unittest import mock
 
 import openpyxl
 import pytest
@@ -349,7 +351,9 @@ def test_every_message_is_one_line_in_every_language() -> None:
 
 
 def test_guard_reads_only_the_prologs(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Parts are read in small pieces up to their root element, never whole."""
+    """Parts are read in small pieces up to their root element, never whole (here through
+    zipfile, as for a file too big to read at once)."""
+    monkeypatch.setattr(guard, "WHOLE_FILE_READ_BYTES", 0)
     reads: list[int] = []
     real_open = zipfile.ZipFile.open
 
@@ -369,6 +373,176 @@ def test_guard_reads_only_the_prologs(book: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(zipfile.ZipFile, "open", counting_open)
     check_workbook_file(book)
     assert reads and max(reads) <= guard.PROLOG_FIRST_READ_BYTES
+
+
+def test_a_workbook_is_read_once_and_its_parts_unpacked_only_to_their_prologs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The usual case: the file's bytes are read once, no part is opened through zipfile, and
+    each deflated part is unpacked only a window deep, a large sheet never whole."""
+    book = make_openpyxl_book(tmp_path / "big.xlsx", rows=2000)
+    with zipfile.ZipFile(book) as package:
+        assert package.getinfo("xl/worksheets/sheet1.xml").file_size > 8 * guard.PROLOG_UNPACK_BYTES
+    unpacked: list[int] = []
+    real_inflater = zlib.decompressobj
+
+    class CountingInflater:
+        def __init__(self, *args) -> None:
+            self.inflater = real_inflater(*args)
+
+        def decompress(self, data, max_length=0):
+            assert 0 < max_length <= guard.PROLOG_UNPACK_BYTES
+            chunk = self.inflater.decompress(data, max_length)
+            unpacked.append(len(chunk))
+            return chunk
+
+        def __getattr__(self, name):
+            return getattr(self.inflater, name)
+
+    def no_open(*args, **kwargs):
+        raise AssertionError("a part opened through zipfile")
+
+    monkeypatch.setattr(guard.zlib, "decompressobj", CountingInflater)
+    monkeypatch.setattr(zipfile.ZipFile, "open", no_open)
+    assert check_workbook_file(book) is None
+    assert unpacked and max(unpacked) <= guard.PROLOG_UNPACK_BYTES
+
+
+def package_with(path: Path, part: str, content: bytes, method: int) -> Path:
+    """A minimal workbook whose ``part`` holds ``content``, stored or deflated as ``method`` says."""
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", b"<Types/>", zipfile.ZIP_DEFLATED)
+        if part != "xl/workbook.xml":
+            package.writestr("xl/workbook.xml", b"<workbook/>", zipfile.ZIP_DEFLATED)
+        package.writestr(part, content, method)
+    return path
+
+
+def refusal_both_ways(path: Path) -> str | None:
+    """What the guard says of ``path``, the same read from memory and through zipfile alone."""
+    def outcome() -> str | None:
+        try:
+            check_workbook_file(path)
+        except InputError as error:
+            return error.key
+        return None
+
+    in_memory = outcome()
+    with mock.patch.object(guard, "WHOLE_FILE_READ_BYTES", 0):
+        assert outcome() == in_memory
+    return in_memory
+
+
+LONG_COMMENT = b"<!--" + b"<a " * 1500 + b"-->"  # 4.5 KB: past the first read and the window
+HIDDEN_DOCTYPES = {
+    "deflated, after a comment longer than the first read": (
+        "xl/workbook.xml", b"<?xml version='1.0'?>" + LONG_COMMENT + XXE.encode() + b"<workbook/>"),
+    "deflated, after a comment within the first read": (
+        "xl/workbook.xml", b"<?xml version='1.0'?><!--" + b"x" * 900 + b"-->" + XXE.encode() + b"<w/>"),
+    "deflated, after a comment ending just past the first read": (
+        "_rels/.rels", b"<!--" + b"x" * 1015 + b"-->" + XXE.encode() + b"<Relationships/>"),
+    "deflated, utf-16 after a comment": (
+        "xl/workbook.xml", f"\ufeff<!--{'x' * 700}-->{BILLION_LAUGHS}<workbook/>".encode("utf-16-le")),
+}
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED],
+                         ids=["deflated", "stored"])
+@pytest.mark.parametrize("part, content", HIDDEN_DOCTYPES.values(), ids=HIDDEN_DOCTYPES.keys())
+def test_a_doctype_behind_a_comment_is_found_in_a_stored_or_deflated_part(
+        tmp_path: Path, part: str, content: bytes, method: int) -> None:
+    path = package_with(tmp_path / "hidden.xlsx", part, content, method)
+    assert refusal_both_ways(path) == "unsafe_xml"
+
+
+@pytest.mark.parametrize("content", [XXE.encode() + b"<workbook/>",
+                                     b"<?xml version='1.0'?>" + XXE.encode() + b"<workbook/>"])
+def test_a_stored_part_with_a_doctype_is_unsafe(tmp_path: Path, content: bytes) -> None:
+    path = package_with(tmp_path / "stored.xlsx", "xl/workbook.xml", content, zipfile.ZIP_STORED)
+    assert refusal_both_ways(path) == "unsafe_xml"
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED],
+                         ids=["deflated", "stored"])
+def test_safe_parts_pass_stored_or_deflated(tmp_path: Path, method: int) -> None:
+    content = b"<?xml version='1.0'?>" + LONG_COMMENT + b"<workbook>" + b"<x/>" * 5000 + b"</workbook>"
+    path = package_with(tmp_path / "safe.xlsx", "xl/workbook.xml", content, method)
+    assert refusal_both_ways(path) is None
+
+
+def with_central_crc(path: Path, part: str, crc: int) -> Path:
+    """``path`` with the CRC its central directory gives ``part`` replaced (zipfile checks that
+    one, once it has read the part to its end)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as package:
+        position = package.start_dir
+        for info in package.infolist():
+            assert data[position:position + 4] == b"PK\x01\x02"
+            if info.filename == part:
+                data[position + 16:position + 20] = crc.to_bytes(4, "little")
+            position += 46 + len(info.orig_filename.encode()) + len(info.extra) + len(info.comment)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED],
+                         ids=["deflated", "stored"])
+def test_a_wrong_crc_is_a_damaged_file_as_far_as_zipfile_reads(tmp_path: Path, method: int) -> None:
+    """zipfile's first read of a part reaches a small part's end, and checks its CRC there, not a
+    large one's: the guard answers as it did when it read every part through zipfile."""
+    small = package_with(tmp_path / "small.xlsx", "xl/workbook.xml", b"<workbook/>", method)
+    assert refusal_both_ways(with_central_crc(small, "xl/workbook.xml", 1)) == "damaged_workbook"
+    large_content = b"<workbook>" + b"<x/>" * 5000 + b"</workbook>"
+    large = package_with(tmp_path / "large.xlsx", "xl/workbook.xml", large_content, method)
+    assert refusal_both_ways(with_central_crc(large, "xl/workbook.xml", 1)) is None
+
+
+def test_a_local_header_naming_another_part_is_a_damaged_file(tmp_path: Path) -> None:
+    path = package_with(tmp_path / "renamed.xlsx", "xl/styles.xml", b"<styleSheet/>",
+                        zipfile.ZIP_DEFLATED)
+    data = path.read_bytes()
+    assert data.count(b"xl/styles.xml") == 2  # the local header's name, then the directory's
+    path.write_bytes(data.replace(b"xl/styles.xml", b"xl/styleZ.xml", 1))
+    assert refusal_both_ways(path) == "damaged_workbook"
+
+
+@functools.cache
+def differential_bases() -> tuple[bytes, ...]:
+    """Workbooks to damage: openpyxl's small one, one with a large sheet, one stored whole."""
+    small = fuzz_base()
+    large = io.BytesIO()
+    make_openpyxl_book(large, rows=300)
+    stored = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(small)) as old, zipfile.ZipFile(stored, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info), zipfile.ZIP_STORED)
+    return small, large.getvalue(), stored.getvalue()
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_reading_parts_from_memory_answers_as_zipfile_does(
+        tmp_path_factory: pytest.TempPathFactory, data) -> None:
+    """Damaged workbooks (bytes overwritten anywhere, near an entry's header and data, or the file
+    cut): the guard's answer is the same whether it reads parts from its copy of the file or
+    through zipfile."""
+    content = bytearray(data.draw(st.sampled_from(differential_bases())))
+    with zipfile.ZipFile(io.BytesIO(bytes(content))) as package:
+        offsets = [info.header_offset for info in package.infolist()]
+    kind = data.draw(st.sampled_from(["anywhere", "near an entry", "cut"]))
+    for _ in range(data.draw(st.integers(0 if kind == "cut" else 1, 6))):
+        if kind == "near an entry":
+            position = data.draw(st.sampled_from(offsets)) + data.draw(st.integers(0, 200))
+        else:
+            position = data.draw(st.integers(0, len(content) - 1))
+        if position < len(content):
+            content[position] = data.draw(XML_BYTES)
+    if kind == "cut":
+        content = content[: data.draw(st.integers(0, len(content) - 1))]
+    folder = tmp_path_factory.getbasetemp() / "fuzz-guard-paths"
+    folder.mkdir(exist_ok=True)
+    path = folder / "book.xlsx"
+    path.write_bytes(bytes(content))
+    refusal_both_ways(path)
 
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ubsheets.core import consolidate, periods
@@ -24,9 +25,12 @@ from ubsheets.core.summary import summary
 from ubsheets.core.validate import check_context, typed_context, validate
 from ubsheets.errors import InputError, UsageError
 from ubsheets.i18n import t
+from ubsheets.io.district import district_sheets, school_rows, write_district
 from ubsheets.io.package_writer import KeptSheet, write_owned_sheets
+from ubsheets.io.parallel import ordered_map
 from ubsheets.io.reader import check_sheets_readable, read_book
 from ubsheets.io.report_layout import document_sheet
+from ubsheets.io.row_spool import RenderedRows, RowSpool, SpooledRows
 from ubsheets.io.safe_write import Fingerprint, check_writable, safe_replace
 from ubsheets.io.sheet_model import SheetSpec
 from ubsheets.io.validation_sheet import validation_sheet
@@ -215,8 +219,9 @@ class ConsolidatedSchool:
     template_version: str | None
     modified: dt.datetime
     findings: list[Finding] = field(default_factory=list)
-    # Raw values as read, each row in its register's column order (``_REGISTER_KEYS``).
-    registers: dict[str, list[tuple]] = field(default_factory=dict)
+    # Each register's rows as the combined register holds them (``district.school_rows``),
+    # rendered where the file was read, then kept in the spool until the district is written.
+    registers: dict[str, RenderedRows | SpooledRows] = field(default_factory=dict)
     lang: str = "ky"  # the workbook's own
     district: Path | None = None  # the district workbook it was read back from, if any
 
@@ -243,30 +248,37 @@ class Consolidated:
 
 def consolidate_files(inputs: list[Path], output: Path, month: str | None = None,
                       lang: str | None = None,
-                      progress: Callable[[Path], None] | None = None) -> Consolidated:
+                      progress: Callable[[Path], None] | None = None,
+                      workers: int | None = None) -> Consolidated:
     """Read every workbook under ``inputs``, validate each as ``validate`` does, and write the
     district workbook ``output``. A file that cannot be used is listed with its reason; only when
-    none can be used (or ``output`` can't be written) is it an error. Prints nothing."""
-    from ubsheets.io.district import district_sheets, write_district
+    none can be used (or ``output`` can't be written) is it an error. Prints nothing.
 
+    Many files are read by ``workers`` processes (default: one per core, for 48 files or more;
+    ``io.parallel``); the district workbook is the same to the byte however many read them."""
     period = periods.month(month) if month else None
     paths = workbook_paths(inputs, output)
     if not paths:
         raise InputError("consolidate_no_inputs")
     read: list[tuple[Path, ConsolidatedSchool | InputError, tuple]] = []
     passed: list[ConsolidatedFile] = []  # a district input's own row and its unused files
-    for path in paths:
-        read.extend(_or_district(_read_school(path, period), period, passed))
-        if progress is not None:
-            progress(path)
-    usable = [school for _, school, _ in read if isinstance(school, ConsolidatedSchool)]
-    if not usable:
-        raise NothingUsable(len(paths), [(p, e) for p, e, _ in read if isinstance(e, InputError)])
-    langs = [school.lang for school in usable]
-    code = lang or max(("ky", "ru"), key=lambda each: langs.count(each))  # a tie: Kyrgyz
-    files, schools = _sort_out(read, code)
-    result = Consolidated(output, code, files + passed, schools)
-    write_district(output, district_sheets(result))
+    with RowSpool() as spool:
+        for entry in ordered_map(partial(_read_school, month=period), paths, workers):
+            for found in _or_district(entry, period, passed):
+                if isinstance(found[1], ConsolidatedSchool):
+                    found[1].registers = {key: spool.keep(rows) if isinstance(rows, RenderedRows)
+                                          else rows for key, rows in found[1].registers.items()}
+                read.append(found)
+            if progress is not None:
+                progress(entry[0])
+        usable = [school for _, school, _ in read if isinstance(school, ConsolidatedSchool)]
+        if not usable:
+            raise NothingUsable(len(paths), [(p, e) for p, e, _ in read if isinstance(e, InputError)])
+        langs = [school.lang for school in usable]
+        code = lang or max(("ky", "ru"), key=lambda each: langs.count(each))  # a tie: Kyrgyz
+        files, schools = _sort_out(read, code)
+        result = Consolidated(output, code, files + passed, schools)
+        write_district(output, district_sheets(result, spool))
     return result
 
 
@@ -306,16 +318,18 @@ def _read_school(path: Path, month: Period | None
         return path, error, ()
     ctx, findings = typed_context(book)
     checked = check_context(book, ctx, findings)
-    # The rows as compact tuples in the register's column order: only they, the figures and the
-    # findings outlive this function, so memory grows by little more than the values per workbook.
-    raw = {key: [tuple(map(row.values.get, keys)) for row in book.tables[key].rows]
-           for key, keys in _REGISTER_KEYS.items() if key in book.tables}
+    name = str(ctx.settings.get("school") or "")
+    association = str(ctx.settings.get("association") or "")
+    # The rows as read (not typed: the district shows what the school typed), rendered here, in
+    # the worker: only they, the figures and the findings outlive this function.
+    rows: dict[str, RenderedRows | SpooledRows] = {key: school_rows(name, association,
+                             (tuple(map(row.values.get, keys)) for row in book.tables[key].rows))
+            for key, keys in _REGISTER_KEYS.items() if key in book.tables}
     counted_ctx, _ = counted(ctx, checked)
     school = ConsolidatedSchool(
-        path, str(ctx.settings.get("school") or ""), str(ctx.settings.get("association") or ""),
-        consolidate.figures(counted_ctx, checked, month), book.template_version,
-        dt.datetime.fromtimestamp(modified).replace(microsecond=0), checked.issues,
-        raw, book.lang)
+        path, name, association, consolidate.figures(counted_ctx, checked, month),
+        book.template_version, dt.datetime.fromtimestamp(modified).replace(microsecond=0),
+        checked.issues, rows, book.lang)
     return path, school, (consolidate.identity(ctx), consolidate.newness(ctx, modified))
 
 

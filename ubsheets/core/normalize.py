@@ -46,12 +46,29 @@ LATIN_LOOKALIKES = frozenset("AaBCcEeHKkMOoPpTXxYy")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
+# Folded keys of texts seen lately: headers, dropdown values and class names repeat across rows
+# and workbooks, and a lookup costs a twentieth of folding. Emptied when full, so that a register
+# of 100,000 different names is not kept for good (cheaper than an LRU's bookkeeping).
+_FOLDED: dict[str, str] = {}
+FOLD_MEMO_SIZE = 50_000
+
+
 def fold(text: object) -> str:
     """The comparison key of a piece of text (empty for None)."""
+    if type(text) is str:  # exactly str: a subclass may show itself otherwise
+        folded = _FOLDED.get(text)
+        if folded is None:
+            if len(_FOLDED) >= FOLD_MEMO_SIZE:
+                _FOLDED.clear()
+            folded = _FOLDED[text] = _fold(text)
+        return folded
     if text is None:
         return ""
-    folded = str(text).lower().translate(_FOLD)
-    folded = _AROUND_DASH.sub("-", _SPACES.sub(" ", folded))
+    return _fold(str(text))
+
+
+def _fold(text: str) -> str:
+    folded = _AROUND_DASH.sub("-", _SPACES.sub(" ", text.lower().translate(_FOLD)))
     return folded.strip(" *:.")
 
 

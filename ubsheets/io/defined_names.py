@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 
-from ubsheets.io.sheet_model import SheetSpec, sheet_ref
+from ubsheets.io.sheet_model import SheetSpec, col_letter, sheet_ref
 from ubsheets.io.sheet_xml import xml_text
 from ubsheets.io.xml_text import (
     attrs,
@@ -35,7 +35,8 @@ from ubsheets.io.xml_text import (
 _START_TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 OWNED_MARKER = "_ubsheets_owned"
 DIGEST_NAME = "_ubsheets_digest"
-_MANAGED_NAMES = ("_xlnm.Print_Titles", "_xlnm._FilterDatabase", OWNED_MARKER, DIGEST_NAME)
+_MANAGED_NAMES = ("_xlnm.Print_Titles", "_xlnm.Print_Area", "_xlnm._FilterDatabase", OWNED_MARKER,
+                  DIGEST_NAME)
 _HIDDEN_NAMES = ("_xlnm._FilterDatabase", OWNED_MARKER, DIGEST_NAME)
 # What the schema puts after <definedNames> in <workbook>.
 _AFTER_DEFINED_NAMES = ("calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
@@ -88,6 +89,8 @@ def set_sheet_names(workbook: str, prefix: str, index: int, sheet_name: str, spe
         wanted[DIGEST_NAME] = f'"{digest}"'  # a text constant: no application evaluates it as a reference
     if spec.print_title_rows:
         wanted["_xlnm.Print_Titles"] = sheet_ref(sheet_name, "${}:${}".format(*spec.print_title_rows))
+    if spec.print_columns:
+        wanted["_xlnm.Print_Area"] = sheet_ref(sheet_name, f"$A:${col_letter(spec.print_columns)}")
     if spec.autofilter:
         absolute = re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", spec.autofilter.upper())
         wanted["_xlnm._FilterDatabase"] = sheet_ref(sheet_name, absolute)

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tempfile
-import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from openpyxl import Workbook
 
 from ubsheets.core.a1 import col_letter, sheet_ref
 from ubsheets.core.consolidate import SCHOOL_MONTHS
 from ubsheets.i18n import t
+from ubsheets.io.blank_workbook import blank_workbook
 from ubsheets.io.package_writer import write_owned_sheets
 from ubsheets.io.reader import check_sheets_readable
+from ubsheets.io.report_layout import LINE_HEIGHT, page_footer, row_height, word_width
+from ubsheets.io.row_spool import RenderedRows, RowSpool, RowStream, SpooledRows, render_rows
 from ubsheets.io.safe_write import safe_replace
 from ubsheets.io.sheet_model import Cell, CellValue, ChartSpec, SheetSpec, Style
 from ubsheets.schema import REGISTERS, Register
@@ -34,27 +33,28 @@ if TYPE_CHECKING:
 
 HEADER = Style(bold=True, fill="DDEBF7", border=True, wrap=True, valign="top")
 TOTAL = Style(bold=True, border=True)
-# A fresh workbook's zip entries and properties carry the time it was made; fixed, the same
-# inputs give the same bytes.
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-FIXED_STAMP = "2000-01-01T00:00:00Z"
-_STAMPS = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+WRAPPED = Style(wrap=True, valign="top")  # long texts: names, reasons, messages
 _SCHOOL_COLUMNS = ("dcol_school", "dcol_association", "dcol_members", "dcol_avg_experience",
                    "dcol_higher_share", "dcol_courses_due", "dcol_attestation_due",
                    "dcol_open_lessons", "dcol_open_lessons_held", "dcol_events",
                    "dcol_events_held", "dcol_control", "dcol_documents", "dcol_self_education",
                    "dcol_errors", "dcol_warnings", "dcol_version", "dcol_file", "dcol_modified")
+# The Schools sheet's columns: names wrapped, counts narrow (their headers wrap), so the printed
+# part (to the warnings: the template, file and time are for the screen) fits a landscape page
+# at about two thirds of full size.
+_SCHOOL_WIDTHS = (24, 20, *(8,) * 14, 9, 20, 16)
 # The counts the totals row adds up, in their columns' order (after members, experience, share).
 _SUMMED = ("courses_due", "attestation_due", "open_lessons", "open_lessons_held", "events",
            "events_held", "control")
 _DOCUMENTS_TOTAL = 14
 
 
-def district_sheets(result: Consolidated) -> list[SheetSpec]:
+def district_sheets(result: Consolidated, spool: RowSpool) -> list[SheetSpec]:
+    """The district workbook's sheets; the combined registers' rows come from ``spool``."""
     lang, folder = result.lang, result.output.resolve().parent
     return [schools_sheet(result.schools, lang, folder), by_month_sheet(result.schools, lang),
             files_sheet(result, folder), findings_sheet(result.schools, lang, folder),
-            *(register_sheet(reg, result.schools, lang) for reg in REGISTERS)]
+            *(register_sheet(reg, result.schools, lang, spool) for reg in REGISTERS)]
 
 
 def relative(path: Path, folder: Path) -> str:
@@ -67,11 +67,33 @@ def _header(keys: tuple[str, ...] | list[str], lang: str) -> list[Cell | CellVal
 
 
 def _table(name: str, header: list[Cell | CellValue], rows: list[list[Cell | CellValue]],
-           widths: tuple[float, ...] = ()) -> SheetSpec:
-    width = len(header)
-    last = f"{col_letter(width)}{len(rows) + 1}"
-    return SheetSpec(name, [header, *rows], col_widths=widths or (24,) * width, freeze="A2",
-                     autofilter=f"A1:{last}", landscape=True)
+           widths: tuple[float, ...], lang: str, *, filtered: int | None = None,
+           more_rows: RowStream | None = None, freeze: str = "A2",
+           charts: tuple[ChartSpec, ...] = (), print_columns: int = 0) -> SheetSpec:
+    """A district sheet: on screen, the header frozen and filtered (over ``filtered`` rows, else
+    all); printed, landscape A4 fitted to the page's width (the first ``print_columns`` only,
+    when given), the header on every page, pages numbered. Each column at least as wide as its
+    header's longest word: headers wrap, words don't break."""
+    count = (len(rows) if filtered is None else filtered) + (more_rows.rows if more_rows else 0)
+    widths = tuple(max(width, word_width(str(_shown(cell))))
+                   for width, cell in zip(widths, header, strict=True))
+    # Rows of wrapped text get their height (LibreOffice does not grow a row it opens); a
+    # combined register's rows, streamed, are one line each.
+    heights = {number: height for number, row in enumerate([header, *rows], start=1)
+               if (height := row_height([_shown(cell) for cell in row], widths)) != LINE_HEIGHT}
+    return SheetSpec(name, [header, *rows], col_widths=widths, freeze=freeze, row_heights=heights,
+                     autofilter=f"A1:{col_letter(len(header))}{count + 1}", landscape=True,
+                     print_title_rows=(1, 1), print_columns=print_columns,
+                     footer=page_footer(lang), charts=charts,
+                     more_rows=more_rows)
+
+
+def _shown(cell: Cell | CellValue) -> CellValue:
+    return cell.value if isinstance(cell, Cell) else cell
+
+
+def _wrapped(text: str | None) -> Cell | None:
+    return None if text is None else Cell(text, WRAPPED)
 
 
 def schools_sheet(schools: list[ConsolidatedSchool], lang: str, folder: Path) -> SheetSpec:
@@ -80,11 +102,10 @@ def schools_sheet(schools: list[ConsolidatedSchool], lang: str, folder: Path) ->
                                      Cell(sum(s.figures.members for s in schools), TOTAL),
                                      None, None]
     total.extend(Cell(sum(getattr(s.figures, key) for s in schools), TOTAL) for key in _SUMMED)
-    header = _header(_SCHOOL_COLUMNS, lang)
-    spec = _table(SCHOOLS_SHEET.get(lang), header, rows)
-    return SheetSpec(spec.name, [*spec.rows, total], col_widths=spec.col_widths,
-                     freeze="C2", autofilter=spec.autofilter, landscape=True,
-                     charts=(_held_chart(len(schools), lang),))
+    return _table(SCHOOLS_SHEET.get(lang), _header(_SCHOOL_COLUMNS, lang), [*rows, total],
+                  _SCHOOL_WIDTHS, lang, filtered=len(rows), freeze="C2",
+                  charts=(_held_chart(len(schools), lang),),
+                  print_columns=_SCHOOL_COLUMNS.index("dcol_warnings") + 1)
 
 
 def _held_chart(count: int, lang: str) -> ChartSpec:
@@ -104,15 +125,16 @@ def by_month_sheet(schools: list[ConsolidatedSchool], lang: str) -> SheetSpec:
     for school in schools:
         for what, months in (("dcol_open_lessons_held", school.figures.lessons_by_month),
                              ("dcol_events_held", school.figures.events_by_month)):
-            rows.append([school.school, school.association, t(what, lang), *months, sum(months)])
-    widths = (30, 30, 24, *(8,) * len(SCHOOL_MONTHS), 8)
-    return _table(BY_MONTH_SHEET.get(lang), header, rows, widths)
+            rows.append([_wrapped(school.school), _wrapped(school.association),
+                         _wrapped(t(what, lang)), *months, sum(months)])
+    widths = (24, 20, 20, *(8,) * len(SCHOOL_MONTHS), 8)
+    return _table(BY_MONTH_SHEET.get(lang), header, rows, widths, lang)
 
 
 def _school_row(school: ConsolidatedSchool, folder: Path) -> list[Cell | CellValue]:
     f = school.figures
     path = relative(school.file, folder)
-    return [school.school, school.association, f.members, f.avg_experience, f.higher_share,
+    return [_wrapped(school.school), _wrapped(school.association), f.members, f.avg_experience, f.higher_share,
             f.courses_due, f.attestation_due, f.open_lessons, f.open_lessons_held, f.events,
             f.events_held, f.control, f"{f.documents}/{_DOCUMENTS_TOTAL}",
             f"{f.self_education}/{f.members}", f.errors, f.warnings, school.template_version,
@@ -123,11 +145,12 @@ def files_sheet(result: Consolidated, folder: Path) -> SheetSpec:
     lang = result.lang
     rows: list[list[Cell | CellValue]] = [
         [Cell(relative(f.path, folder), external=relative(f.path, folder)) if f.path.exists()
-         else relative(f.path, folder), t("dstatus_" + f.status, lang), f.school, f.association,
-         f.reason, _district_cell(f.district, folder)] for f in result.files]
+         else relative(f.path, folder), t("dstatus_" + f.status, lang), _wrapped(f.school),
+         _wrapped(f.association), _wrapped(f.reason), _district_cell(f.district, folder)]
+        for f in result.files]
     header = _header(("dcol_file", "dcol_status", "dcol_school", "dcol_association",
                       "dcol_reason", "dcol_district"), lang)
-    return _table(FILES_SHEET.get(lang), header, rows, (30, 14, 30, 30, 60, 30))
+    return _table(FILES_SHEET.get(lang), header, rows, (24, 12, 24, 20, 50, 20), lang)
 
 
 def _district_cell(district: Path | None, folder: Path) -> Cell | CellValue:
@@ -139,30 +162,38 @@ def _district_cell(district: Path | None, folder: Path) -> Cell | CellValue:
 
 
 def findings_sheet(schools: list[ConsolidatedSchool], lang: str, folder: Path) -> SheetSpec:
-    """Every finding, each linked to its cell in the school's own file."""
+    """Every finding, each linked to its cell in the school's own file. The message is the one
+    ``validate`` gave the school, in the school's language: it names the school's sheets,
+    columns and dropdown values as they are in that file."""
     rows: list[list[Cell | CellValue]] = []
     for school in schools:
         path = relative(school.file, folder)
         for f in school.findings:
             target = sheet_ref(f.sheet, f.cell) if f.cell else None
             rows.append([Cell(path, external=path), school.school, school.association, f.sheet,
-                         Cell(f.cell, link=target, external=path), t("severity_" + f.severity,
-                                                                     lang), f.message])
+                         Cell(f.cell, link=target, external=path),
+                         t("severity_" + f.severity, lang), Cell(f.message, WRAPPED)])
     header = _header(("dcol_file", "dcol_school", "dcol_association", "col_sheet", "col_cell",
                       "col_severity", "col_message"), lang)
-    return _table(FINDINGS_SHEET.get(lang), header, rows, (24, 30, 30, 20, 10, 14, 70))
+    return _table(FINDINGS_SHEET.get(lang), header, rows, (20, 24, 20, 16, 8, 12, 60), lang)
 
 
-def register_sheet(register: Register, schools: list[ConsolidatedSchool], lang: str) -> SheetSpec:
-    """The register of every school, with the school and the association first (each school's
-    row holds its values in the register's column order)."""
+def register_sheet(register: Register, schools: list[ConsolidatedSchool], lang: str,
+                   spool: RowSpool) -> SheetSpec:
+    """The register of every school, with the school and the association first: the schools'
+    rows as ``school_rows`` rendered them, copied from the spool while the sheet is written."""
     header = [*_header(("dcol_school", "dcol_association"), lang),
               *(Cell(col.header.get(lang), HEADER) for col in register.columns)]
-    rows: list[list[Cell | CellValue]] = [
-        [school.school, school.association, *map(_value, values)]
-        for school in schools for values in school.registers.get(register.key, [])]
-    widths = (30, 30, *(col.width for col in register.columns))
-    return _table(register.sheet.get(lang), header, rows, widths)
+    rows = spool.stream([spooled for school in schools
+                         if isinstance(spooled := school.registers.get(register.key), SpooledRows)])
+    widths = (24, 20, *(col.width for col in register.columns))
+    return _table(register.sheet.get(lang), header, [], widths, lang, more_rows=rows)
+
+
+def school_rows(school: str, association: str, rows: Iterable[Sequence[object]]) -> RenderedRows:
+    """One school's rows of a register as its combined register holds them: the school and the
+    association, then each value as data. Called where the school's workbook was read."""
+    return render_rows([school, association, *map(_value, values)] for values in rows)
 
 
 def _value(value: object) -> CellValue:
@@ -178,26 +209,10 @@ def write_district(output: Path, sheets: list[SheetSpec]) -> None:
 
     def write(tmp: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="ubsheets-district-") as work:
-            base = fresh_base(Path(work) / "base.xlsx", names[0])
+            base = blank_workbook(Path(work) / "base.xlsx", names[0])
             write_owned_sheets(base, tmp, sheets)
 
     verify: Callable[[Path], None] = lambda tmp: check_sheets_readable(tmp, names)  # noqa: E731
     safe_replace(output, write, verify=verify, backup=output.exists())
 
 
-def fresh_base(path: Path, first_sheet: str) -> Path:
-    """An empty workbook with one sheet, ``first_sheet`` (replaced in place by ours), made the
-    same to the byte on every run."""
-    workbook = Workbook()
-    workbook.active.title = first_sheet
-    made = path.with_suffix(".made.xlsx")
-    workbook.save(made)
-    with zipfile.ZipFile(made) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info)
-            if info.filename == "docProps/core.xml":
-                data = _STAMPS.sub(rb"\g<1>" + FIXED_STAMP.encode() + rb"\g<2>", data)
-            zout.writestr(zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME), data,
-                          zipfile.ZIP_DEFLATED)
-    made.unlink()
-    return path

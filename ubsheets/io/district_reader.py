@@ -34,7 +34,7 @@ from ubsheets.core.findings import Finding, Severity
 from ubsheets.core.normalize import fold
 from ubsheets.errors import InputError
 from ubsheets.i18n import t
-from ubsheets.io.district import _SCHOOL_COLUMNS
+from ubsheets.io.district import _SCHOOL_COLUMNS, school_rows
 from ubsheets.schema import REGISTERS
 from ubsheets.schema.owned import BY_MONTH_SHEET, FILES_SHEET, FINDINGS_SHEET, SCHOOLS_SHEET
 
@@ -115,7 +115,9 @@ def _schools(path: Path, grids: dict[str, list[list[Any]]], lang: str, folder: P
             file, school, association, _figures(row, lessons, events),
             _text(row[_VERSION]), _modified(row[_MODIFIED]),
             findings.get((file.name, school, association), []),
-            registers.get((school, association), {}), lang, district=path))
+            {key: school_rows(school, association, values)
+             for key, values in registers.get((school, association), {}).items()},
+            lang, district=path))
     return schools
 
 

@@ -9,6 +9,7 @@ rename and goes up as it is.
 from __future__ import annotations
 
 import posixpath
+import shutil
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -168,22 +169,39 @@ class ContentTypes:
         self.text = edit_elements(self.text, self.prefix + "Override", keep)
 
 
-def write_package(pkg: Package, dst: Path, parts: dict[str, bytes], dropped: set[str], new_names: list[str]) -> None:
+def write_package(pkg: Package, dst: Path, parts: dict[str, bytes | Path], dropped: set[str],
+                  new_names: list[str]) -> None:
     """``pkg`` to ``dst``: entries named in ``parts`` (by ``part_key``) get that content in their
-    place, ``dropped`` ones are left out, ``new_names`` are appended; the rest is copied as is."""
+    place (a Path: the file's content, streamed), ``dropped`` ones are left out, ``new_names`` are
+    appended; the rest is copied as is."""
     stamp = pkg.zin.getinfo(pkg.names[WORKBOOK]).date_time  # new parts: reproducible dates
     with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in pkg.zin.infolist():
             key = part_key(info.filename)
             if key in parts:
-                zout.writestr(_copy_info(info), parts[key])
+                _write_new(zout, _copy_info(info), parts[key])
             elif key not in dropped:
                 _copy_entry(pkg, zout, info)
         for name in new_names:
             if part_key(name) in parts:
                 new = zipfile.ZipInfo(name, stamp)
                 new.compress_type = zipfile.ZIP_DEFLATED
-                zout.writestr(new, parts[part_key(name)])
+                _write_new(zout, new, parts[part_key(name)])
+
+
+# A streamed part is a district's combined register, tens or hundreds of megabytes of XML:
+# deflate's fastest level writes it ~3 times as fast as the default, for a file ~15 % larger.
+_LARGE_PART_LEVEL = 1
+
+
+def _write_new(zout: zipfile.ZipFile, info: zipfile.ZipInfo, content: bytes | Path) -> None:
+    if isinstance(content, bytes):
+        zout.writestr(info, content)
+        return
+    info.file_size = content.stat().st_size  # over 2 GiB: zip64 from the start
+    info._compresslevel = _LARGE_PART_LEVEL  # type: ignore[attr-defined]  # what ZipFile.open reads
+    with content.open("rb") as source, zout.open(info, "w") as writer:
+        shutil.copyfileobj(source, writer, _COPY_CHUNK_BYTES)
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:

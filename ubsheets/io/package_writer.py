@@ -29,7 +29,7 @@ from ubsheets.io.opc_package import TYPES, WORKBOOK, ContentTypes, Package, open
 from ubsheets.io.part_edits import PartEdits
 from ubsheets.io.sheet_digest import SheetDigests, written_digest
 from ubsheets.io.sheet_model import SheetSpec
-from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, render_sheet_xml, xml_text
+from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, render_sheet_xml, write_sheet_xml, xml_text
 from ubsheets.io.stylebook import MINIMAL_STYLES, StyleBook
 from ubsheets.io.xml_text import (
     attrs,
@@ -220,10 +220,8 @@ class _Plan:
             worksheet = RELATIONSHIPS_NS + "/worksheet"
             self._edit_rel(rid, lambda el: set_attr(set_attr(el, "Type", worksheet), "Target", "/" + part))
         self.edits.release(part_key(part))
-        content = render_sheet_xml(spec, self.styles.xf_id, code_name)
-        self.edits.put(part, content, None if is_worksheet else _WORKSHEET_CT)
+        digest = self._put_sheet(part, spec, None if is_worksheet else _WORKSHEET_CT, code_name)
         self.edits.add_links(part, spec)
-        digest = written_digest(spec, content)
         if spec.charts:
             self.charted.append((part, name, spec))
         self.replaced_ids.add(sheet.get("sheetId", ""))
@@ -233,6 +231,21 @@ class _Plan:
                 self.workbook, self.wp + "sheet", lambda i, el: set_attr(el, "state", state) if i == index else el
             )
         self.workbook = set_sheet_names(self.workbook, self.wp, index, name, spec, digest)
+
+    def _put_sheet(self, part: str, spec: SheetSpec, content_type: str | None,
+                   code_name: str | None = None) -> str | None:
+        """The sheet's part rendered and put; the digest to record of what was written.
+
+        A sheet with ``more_rows`` is rendered into a file, never held whole, and gets no digest:
+        it is a district's combined register, and a district workbook is written afresh every
+        time, so no later run compares what it shows with what we wrote."""
+        if spec.more_rows is not None:
+            with self.edits.spooled_part(part, content_type) as out:
+                write_sheet_xml(spec, self.styles.xf_id, out, code_name)
+            return None
+        content = render_sheet_xml(spec, self.styles.xf_id, code_name)
+        self.edits.put(part, content, content_type)
+        return written_digest(spec, content)
 
     def _code_name(self, part: str) -> str | None:
         """The sheet's VBA code name: given to our sheet, it keeps the VBA module bound."""
@@ -253,12 +266,10 @@ class _Plan:
         self._insert_sheet(index, qualify(tag, self.wp))
         self.sheets.insert(index, {"name": spec.name, "sheetId": str(sheet_id)})
         self._add_rel(rid, "worksheet", posixpath.relpath(part, "xl"))
-        content = render_sheet_xml(spec, self.styles.xf_id)
-        self.edits.put(part, content, _WORKSHEET_CT)
+        digest = self._put_sheet(part, spec, _WORKSHEET_CT)
         self.edits.add_links(part, spec)
         if spec.charts:
             self.charted.append((part, spec.name, spec))
-        digest = written_digest(spec, content)
         self.workbook = set_sheet_names(self.workbook, self.wp, index, spec.name, spec, digest)
 
     def _new_position(self, name: str, unordered: int | None = None) -> int:
@@ -353,12 +364,15 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: She
         raise ValueError("write_owned_sheets reads src while it writes dst: give another dst")
     with open_package(src) as pkg:
         plan = _Plan(pkg, order, lang)
-        for spec in sheets:
-            plan.place(spec)
-        plan.finish()
         try:
-            plan.edits.write(dst)
-        except BaseException:
-            dst.unlink(missing_ok=True)  # half a zip is worse than none
-            raise
+            for spec in sheets:
+                plan.place(spec)
+            plan.finish()
+            try:
+                plan.edits.write(dst)
+            except BaseException:
+                dst.unlink(missing_ok=True)  # half a zip is worse than none
+                raise
+        finally:
+            plan.edits.discard()  # the files of parts too large to hold in memory
     return plan.kept

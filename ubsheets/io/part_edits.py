@@ -8,7 +8,12 @@ the first run picked, and writes the same bytes.
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from ubsheets.io.chart_xml import chart_rid, render_chart_xml, render_drawing_xml
 from ubsheets.io.opc_package import (
@@ -33,10 +38,12 @@ class PartEdits:
 
     def __init__(self, pkg: Package, types: ContentTypes) -> None:
         self.pkg, self.types = pkg, types
-        self.parts: dict[str, bytes] = {}  # lower-case part name -> new content
+        # lower-case part name -> new content, or the temporary file that holds it
+        self.parts: dict[str, bytes | Path] = {}
         self.new_names: list[str] = []  # parts that did not exist, in the order added
         self.dropped: set[str] = set()  # lower-case part names not copied
         self.released: set[str] = set()  # parts whose relationships are dropped
+        self.spooled: list[Path] = []  # the files of ``spooled_part``
 
     def free_part(self, pattern: str, reuse_dropped: bool = True) -> str:
         """First ``pattern.format(N)`` that no part we keep or write has, nor an orphan _rels that
@@ -55,13 +62,30 @@ class PartEdits:
         self.parts[part_key(part)] = b""
         return part
 
-    def put(self, part: str, content: bytes, content_type: str | None = None) -> None:
+    def put(self, part: str, content: bytes | Path, content_type: str | None = None) -> None:
         """``part`` gets ``content``: in its place in the zip if it exists there, else appended."""
         if not self.pkg.has(part) and part not in self.new_names:
             self.new_names.append(part)
         self.parts[part_key(part)] = content
         if content_type:
             self.types.override(part, content_type)
+
+    @contextmanager
+    def spooled_part(self, part: str, content_type: str | None = None) -> Iterator[IO[bytes]]:
+        """``put`` for content written into the file yielded: a part too large to hold in memory.
+        The file lives until ``write`` (or ``discard``)."""
+        handle, name = tempfile.mkstemp(prefix="ubsheets-part-", suffix=".xml")
+        path = Path(name)
+        self.spooled.append(path)
+        with os.fdopen(handle, "wb") as out:
+            yield out
+        self.put(part, path, content_type)
+
+    def discard(self) -> None:
+        """The temporary files of ``spooled_part``, deleted."""
+        for path in self.spooled:
+            path.unlink(missing_ok=True)
+        self.spooled.clear()
 
     def release(self, part: str) -> None:
         """Drop ``part``'s relationships, and each part that only they kept alive."""
@@ -108,7 +132,10 @@ class PartEdits:
         self.types.remove_overrides(self.dropped - set(self.parts))
 
     def write(self, dst: Path) -> None:
-        write_package(self.pkg, dst, self.parts, self.dropped, self.new_names)
+        try:
+            write_package(self.pkg, dst, self.parts, self.dropped, self.new_names)
+        finally:
+            self.discard()
 
 
 def _with_links(rels: bytes, spec: SheetSpec) -> bytes:

@@ -248,8 +248,7 @@ def _find_header(register: Register, grid: Sequence[Sequence[object]]) -> _Heade
     """The header row with the most of the register's headers, and where each is: in the first
     ``HEADER_SEARCH_ROWS`` rows, or further down (to ``HEADER_FAR_ROWS``) while no row found so
     far has every required header; the first of equal rows wins."""
-    wanted = {fold(text): col.key for col in register.columns for text in col.header.all()}
-    required = {col.key for col in register.columns if col.required}
+    wanted, required = _wanted_headers(register)
     best = _Header(0, {}, {})
     for index, cells in enumerate(grid[:HEADER_FAR_ROWS]):
         if len(best.columns) == len(register.columns):
@@ -265,6 +264,20 @@ def _find_header(register: Register, grid: Sequence[Sequence[object]]) -> _Heade
         if len(columns) > len(best.columns):
             best = _Header(index, columns, texts)
     return best
+
+
+_WANTED: dict[str, tuple[dict[str, str], frozenset[str]]] = {}
+
+
+def _wanted_headers(register: Register) -> tuple[dict[str, str], frozenset[str]]:
+    """The register's headers folded (folded header -> column key) and its required columns,
+    once per register: building them for each sheet of each workbook was most of the search."""
+    known = _WANTED.get(register.key)
+    if known is None:
+        wanted = {fold(text): col.key for col in register.columns for text in col.header.all()}
+        required = frozenset(col.key for col in register.columns if col.required)
+        known = _WANTED[register.key] = (wanted, required)
+    return known
 
 
 def _table_extent(cells: Grid, headers: list[_Header]) -> tuple[int, int]:

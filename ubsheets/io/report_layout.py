@@ -73,9 +73,14 @@ def _unbroken(widths: tuple[float, ...], doc: Document) -> tuple[float, ...]:
         for row in [section.header, *section.rows]:
             for index, value in enumerate(row[1:len(widths)], start=1):
                 if isinstance(value, str) and value:
-                    word = max(len(part) for part in value.split())
-                    longest[index] = max(longest[index], round(word * 1.3 + 1, 1))  # bold Cyrillic runs wide
+                    longest[index] = max(longest[index], word_width(value))
     return tuple(longest)
+
+
+def word_width(text: str) -> float:
+    """The column width that holds ``text``'s longest word unbroken, in bold (bold Cyrillic runs
+    wide)."""
+    return round(max(map(len, text.split()), default=0) * 1.3 + 1, 1)
 
 
 def page_footer(lang: str) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import IO, Protocol
 
 from ubsheets.core.a1 import col_letter, parse_cell_ref, sheet_ref
 
@@ -83,6 +85,17 @@ class ChartSpec:
     height_rows: int = 16
 
 
+class MoreRows(Protocol):
+    """Rows too many to hold as cells, written after a sheet's ``rows`` straight into its part
+    (``row_spool.RowStream``: a district's combined register)."""
+
+    rows: int  # how many
+
+    def write(self, out: IO[bytes], first: int, style_attr: Callable[[Style | None], str]) -> None:
+        """The ``<row>`` elements, numbered from ``first``; ``style_attr`` gives a style's
+        `` s="…"`` attribute in the workbook being written."""
+
+
 @dataclass(frozen=True)
 class SheetSpec:
     """A whole sheet we own. Row and cell positions are 1-based where Excel shows them."""
@@ -96,6 +109,8 @@ class SheetSpec:
     landscape: bool = False
     fit_width: bool = True
     print_title_rows: tuple[int, int] | None = None
+    # Only the first columns are printed (0: all): those after them are for the screen.
+    print_columns: int = 0
     tab_color: str | None = None
     hidden: bool = False
     row_heights: dict[int, float] = field(default_factory=dict)
@@ -104,6 +119,7 @@ class SheetSpec:
     # The printed page's footer in Excel's header/footer codes ("&CБет &P / &N"): the sheet's
     # own footer, which Excel and LibreOffice both print.
     footer: str | None = None
+    more_rows: MoreRows | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         check_sheet_name(self.name)

@@ -14,8 +14,9 @@ import numbers
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import IO
 
-from ubsheets.io.sheet_model import Cell, CellValue, SheetSpec, Style, col_letter, parse_cell_ref
+from ubsheets.io.sheet_model import Cell, CellValue, MoreRows, SheetSpec, Style, col_letter, parse_cell_ref
 from ubsheets.schema.base import DATE_FORMAT, DATETIME_FORMAT
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -71,9 +72,20 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
     The rows are encoded one by one into one growing buffer, whose bytes are returned without a
     copy: a sheet of 100,000 rows joined as one text first took four times its size in memory
     (Cyrillic text is two bytes a character in a str, and a join copies)."""
+    part = io.BytesIO()
+    write_sheet_xml(spec, style_ids, part, code_name)
+    return part.getvalue()
+
+
+def write_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], part: IO[bytes],
+                    code_name: str | None = None) -> None:
+    """``render_sheet_xml`` into ``part``: a file, for a sheet whose ``more_rows`` would not fit
+    in memory whole."""
     rows = spec.rows
+    more = spec.more_rows
+    count = len(rows) + (more.rows if more else 0)
     width = max(map(len, rows), default=0)
-    last_ref = f"{col_letter(width)}{len(rows)}" if width and rows else "A1"
+    last_ref = f"{col_letter(width)}{count}" if width and count else "A1"
     externals = dict(external_links(spec))
     # Sheets without charts or links to other files: bytes as before.
     r_ns = f' xmlns:r="{RELATIONSHIPS_NS}"' if spec.charts or externals else ""
@@ -87,10 +99,9 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
         _cols(spec.col_widths),
     ]
     links: list[str] = []
-    part = io.BytesIO()
     part.write("".join(head).encode("utf-8"))
     _sheet_data(part, rows, width, spec.row_heights, style_ids, links,
-                {target: rid for rid, target in externals.items()})
+                {target: rid for rid, target in externals.items()}, more)
     tail = [
         f'<autoFilter ref="{xml_text(spec.autofilter)}"/>' if spec.autofilter else "",
         _merges(spec.merges),
@@ -106,7 +117,6 @@ def render_sheet_xml(spec: SheetSpec, style_ids: Callable[[Style], int], code_na
         "</worksheet>",
     ]
     part.write("".join(tail).encode("utf-8"))
-    return part.getvalue()
 
 
 def _row_breaks(starts: tuple[int, ...]) -> str:
@@ -147,9 +157,9 @@ def _cols(widths: list[float | None] | tuple[float, ...]) -> str:
     return f"<cols>{''.join(cols)}</cols>" if cols else ""
 
 
-def _sheet_data(part: io.BytesIO, rows: list[list[Cell | CellValue]], width: int, heights: dict[int, float],
+def _sheet_data(part: IO[bytes], rows: list[list[Cell | CellValue]], width: int, heights: dict[int, float],
                 style_ids: Callable[[Style], int], links: list[str],
-                externals: dict[str, str] | None = None) -> None:
+                externals: dict[str, str] | None = None, more: MoreRows | None = None) -> None:
     """``<sheetData>`` written to ``part``; each cell's internal link is added to ``links``, in the
     order of the cells. Styles are looked up cell by cell, in the order of the cells, so that a
     style new to the workbook gets the same id on every run.
@@ -176,13 +186,13 @@ def _sheet_data(part: io.BytesIO, rows: list[list[Cell | CellValue]], width: int
                 if tail is None:
                     linked = cell.link or cell.external
                     style = LINK_STYLE if cell.style is None and linked else cell.style
-                    tail = _cell_tail(cell.value, style, style_attr)
+                    tail = cell_tail(cell.value, style, style_attr)
                     if tail is not None and _worth_remembering(cell.value):
                         if len(tails) >= _REMEMBERED_CELLS:  # cells met once would fill it: start again
                             tails.clear()
                         tails[id(cell)] = tail
             else:
-                tail = _cell_tail(cell, None, style_attr)
+                tail = cell_tail(cell, None, style_attr)
             if tail is None:
                 value = cell.value if isinstance(cell, Cell) else cell
                 raise TypeError(f"cell {letters[index]}{line}: cannot write a {type(value).__name__} to a sheet")
@@ -193,6 +203,13 @@ def _sheet_data(part: io.BytesIO, rows: list[list[Cell | CellValue]], width: int
             row = f'<row r="{line}"{height}>{"".join(xml)}</row>' if xml else f'<row r="{line}"{height}/>'
             part.write((row if written else "<sheetData>" + row).encode("utf-8"))
             written = True
+    if more is not None and more.rows:
+        if any(number > count for number in heights):
+            raise ValueError("a height for a row of more_rows: only the first rows can have one")
+        if not written:
+            part.write(b"<sheetData>")
+        more.write(part, count + 1, style_attr)
+        written = True
     part.write(b"</sheetData>" if written else b"<sheetData/>")
 
 
@@ -240,7 +257,7 @@ def _style_attributes(style_ids: Callable[[Style], int]) -> Callable[[Style | No
     return attribute
 
 
-def _cell_tail(value: CellValue, style: Style | None, style_attr: Callable[[Style | None], str]) -> str | None:
+def cell_tail(value: CellValue, style: Style | None, style_attr: Callable[[Style | None], str]) -> str | None:
     """What follows ``<c r="A1"`` in a cell's element: its style, type and content, closed. ""
     for a cell with neither a value nor a style (none is written), None for a value a sheet cannot
     hold. Text and whole numbers, nearly every cell, are written without the general path's checks."""
