@@ -8,7 +8,6 @@ the ones built here, to the school's own file and cell.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -193,14 +192,7 @@ def register_sheet(register: Register, schools: list[ConsolidatedSchool], lang: 
 def school_rows(school: str, association: str, rows: Iterable[Sequence[object]]) -> RenderedRows:
     """One school's rows of a register as its combined register holds them: the school and the
     association, then each value as data. Called where the school's workbook was read."""
-    return render_rows([school, association, *map(_value, values)] for values in rows)
-
-
-def _value(value: object) -> CellValue:
-    """A school's value as data: a time or anything unusual becomes its text."""
-    if value is None or isinstance(value, str | bool | int | float | dt.date):
-        return value
-    return str(value)
+    return render_rows([school, association, *values] for values in rows)
 
 
 def write_district(output: Path, sheets: list[SheetSpec]) -> None:

@@ -21,13 +21,14 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, cast
 
 from ubsheets.core.a1 import col_letter
 from ubsheets.io.sheet_model import CellValue, Style
 from ubsheets.io.sheet_xml import cell_tail
 
 _ROW_MARK = b"\x00"
+_REMEMBERED_TEXTS = 4096
 _ROW_END = b"</row>"
 
 
@@ -50,8 +51,9 @@ class SpooledRows:
     styles: tuple[Style, ...] = ()
 
 
-def render_rows(rows: Iterable[Sequence[CellValue]]) -> RenderedRows:
-    """``rows`` of plain values (as ``sheet_xml`` writes them: text inline, never a formula)."""
+def render_rows(rows: Iterable[Sequence[object]]) -> RenderedRows:
+    """``rows`` of values as ``sheet_xml`` writes them (a text inline, never a formula); a value
+    no cell holds as it is (a time of day) as its text."""
     styles: dict[Style, str] = {}
 
     def style_mark(style: Style | None) -> str:
@@ -61,22 +63,32 @@ def render_rows(rows: Iterable[Sequence[CellValue]]) -> RenderedRows:
             styles[style] = f"\x01{len(styles)}\x02"
         return styles[style]
 
+    # A school's name and association are in each of its rows, dropdown values in many: a text's
+    # rendering is looked up, not redone. Bounded: a register of long unique texts meets each once.
+    texts: dict[str, str] = {}
     letters: list[str] = []
     parts: list[str] = []
-    count = 0
     for row in rows:
         while len(letters) < len(row):
-            letters.append(col_letter(len(letters) + 1) + "\x00")
+            letters.append(f'<c r="{col_letter(len(letters) + 1)}\x00"')
         cells = []
-        for index, value in enumerate(row):
-            tail = cell_tail(value, None, style_mark)
-            if tail is None:
-                raise TypeError(f"cannot write a {type(value).__name__} to a sheet")
+        for letter, value in zip(letters, row, strict=False):  # a shorter row: its cells
+            if value is None:
+                continue
+            if type(value) is str:
+                tail = texts.get(value)
+                if tail is None:
+                    if len(texts) >= _REMEMBERED_TEXTS:
+                        texts.clear()
+                    tail = texts[value] = cell_tail(value, None, style_mark) or ""
+            else:
+                tail = cell_tail(cast(CellValue, value), None, style_mark)
+                if tail is None:
+                    tail = cell_tail(str(value), None, style_mark) or ""
             if tail:
-                cells.append(f'<c r="{letters[index]}"{tail}')
+                cells.append(letter + tail)
         parts.append(f'<row r="\x00">{"".join(cells)}</row>')
-        count += 1
-    return RenderedRows(count, "".join(parts).encode("utf-8"), tuple(styles))
+    return RenderedRows(len(parts), "".join(parts).encode("utf-8"), tuple(styles))
 
 
 class RowStream:
