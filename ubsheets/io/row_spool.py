@@ -17,6 +17,8 @@ hold (``sheet_xml.cell_text`` drops every control character):
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -28,7 +30,7 @@ from ubsheets.io.sheet_model import CellValue, Style
 from ubsheets.io.sheet_xml import cell_tail
 
 _ROW_MARK = b"\x00"
-_REMEMBERED_TEXTS = 4096
+_REMEMBERED = 4096  # renderings of texts or dates kept at a time
 _ROW_END = b"</row>"
 
 
@@ -63,9 +65,10 @@ def render_rows(rows: Iterable[Sequence[object]]) -> RenderedRows:
             styles[style] = f"\x01{len(styles)}\x02"
         return styles[style]
 
-    # A school's name and association are in each of its rows, dropdown values in many: a text's
-    # rendering is looked up, not redone. Bounded: a register of long unique texts meets each once.
-    texts: dict[str, str] = {}
+    # A school's name and association are in each of its rows, dropdown values and dates in many:
+    # their rendering is looked up, not redone. Bounded: a register of long unique texts meets
+    # each once. Numbers, as quick to write again, are written at once.
+    known: dict[type, dict] = {str: {}, dt.date: {}}
     letters: list[str] = []
     parts: list[str] = []
     for row in rows:
@@ -73,18 +76,22 @@ def render_rows(rows: Iterable[Sequence[object]]) -> RenderedRows:
             letters.append(f'<c r="{col_letter(len(letters) + 1)}\x00"')
         cells = []
         for letter, value in zip(letters, row, strict=False):  # a shorter row: its cells
+            kind = value.__class__
+            if kind is float and math.isfinite(value):  # type: ignore[arg-type]
+                cells.append(f"{letter}><v>{value!r}</v></c>")
+                continue
             if value is None:
                 continue
-            if type(value) is str:
-                tail = texts.get(value)
-                if tail is None:
-                    if len(texts) >= _REMEMBERED_TEXTS:
-                        texts.clear()
-                    tail = texts[value] = cell_tail(value, None, style_mark) or ""
-            else:
+            memo = known.get(kind)
+            tail = None if memo is None else memo.get(value)
+            if tail is None:
                 tail = cell_tail(cast(CellValue, value), None, style_mark)
-                if tail is None:
+                if tail is None:  # a time of day, or anything else a cell cannot hold as it is
                     tail = cell_tail(str(value), None, style_mark) or ""
+                if memo is not None:
+                    if len(memo) >= _REMEMBERED:
+                        memo.clear()
+                    memo[value] = tail
             if tail:
                 cells.append(letter + tail)
         parts.append(f'<row r="\x00">{"".join(cells)}</row>')
