@@ -202,7 +202,8 @@ def write_district(output: Path, sheets: list[SheetSpec]) -> None:
     def write(tmp: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="ubsheets-district-") as work:
             base = blank_workbook(Path(work) / "base.xlsx", names[0])
-            write_owned_sheets(base, tmp, sheets)
+            # No digests: a district workbook is written afresh every time, never merged into.
+            write_owned_sheets(base, tmp, sheets, digests=False)
 
     verify: Callable[[Path], None] = lambda tmp: check_sheets_readable(tmp, names)  # noqa: E731
     safe_replace(output, write, verify=verify, backup=output.exists())

@@ -79,10 +79,12 @@ class _Plan:
     """The edits to one package: workbook.xml, its rels and [Content_Types].xml as texts, the
     entries that change (``edits``)."""
 
-    def __init__(self, pkg: Package, order: SheetOrder | None = None, lang: str = DEFAULT_LANG) -> None:
+    def __init__(self, pkg: Package, order: SheetOrder | None = None, lang: str = DEFAULT_LANG,
+                 digests: bool = True) -> None:
         self.pkg = pkg
         self.order = order
         self.lang = lang
+        self.record_digests = digests
         self.digests = SheetDigests(pkg)
         self.kept: list[KeptSheet] = []
         self.workbook, self.wb_rels = pkg.text(WORKBOOK), pkg.text(rels_name(WORKBOOK))
@@ -245,7 +247,7 @@ class _Plan:
             return None
         content = render_sheet_xml(spec, self.styles.xf_id, code_name)
         self.edits.put(part, content, content_type)
-        return written_digest(spec, content)
+        return written_digest(spec, content) if self.record_digests else None
 
     def _code_name(self, part: str) -> str | None:
         """The sheet's VBA code name: given to our sheet, it keeps the VBA module bound."""
@@ -340,7 +342,7 @@ class _Plan:
 
 
 def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: SheetOrder | None = None,
-                       lang: str = DEFAULT_LANG) -> list[KeptSheet]:
+                       lang: str = DEFAULT_LANG, digests: bool = True) -> list[KeptSheet]:
     """Write ``src`` to ``dst`` with ``sheets`` replaced in place (same name, ignoring case) or
     added; every part we do not own is copied byte for byte. An added sheet goes last or, when
     ``order`` gives its name a key, to its place among the sheets ``order`` knows
@@ -351,7 +353,8 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: She
 
     A sheet of ours the user changed since we wrote it is kept under a new name in ``lang`` (the
     workbook's language) and ours is added beside it (``_Plan._keep``); the sheets so kept are
-    returned.
+    returned. Without ``digests`` nothing is recorded to tell (a workbook written afresh every
+    time, as a district's, is never compared with what was written before).
 
     ``dst`` must be another file: to update a workbook in place, go through
     ``safe_write.safe_replace(path, lambda tmp: write_owned_sheets(path, tmp, sheets))``.
@@ -363,7 +366,7 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: She
     if dst.exists() and src.exists() and os.path.samefile(src, dst):
         raise ValueError("write_owned_sheets reads src while it writes dst: give another dst")
     with open_package(src) as pkg:
-        plan = _Plan(pkg, order, lang)
+        plan = _Plan(pkg, order, lang, digests)
         try:
             for spec in sheets:
                 plan.place(spec)
