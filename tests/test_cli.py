@@ -345,6 +345,7 @@ HELP = {  # command: (what it does, {option: its help}), as message keys
     "consolidate": ("help_consolidate", {"--json": "help_consolidate_json",
                                          "--month": "help_consolidate_month",
                                          "--lang": "help_consolidate_lang"}),
+    "upgrade": ("help_upgrade", {"--lang": "help_upgrade_lang", "--year": "help_new_year"}),
 }
 USAGE = {"ky": "Колдонуу: ubsheets {} КИТЕП [ПАРАМЕТРЛЕР]",
          "ru": "Использование: ubsheets {} КНИГА [ПАРАМЕТРЫ]"}
@@ -355,7 +356,7 @@ USAGE["ky:consolidate"], USAGE["ru:consolidate"] = (USAGE["ky"].replace("КИТ�
 # Latin words a help page may hold: commands, options, the program, its variable, the names of
 # programs and formats, file extensions, the two language codes.
 HELP_NAMES = re.compile(r"--[a-z-]+|\b(?:ubsheets|UBSHEETS_LANG|new|demo|validate|summarize|report"
-                        r"|consolidate|Excel|LibreOffice|JSON|PDF|ky|ru)\b|\.(?:xlsx|xlsm|bak)\b")
+                        r"|consolidate|upgrade|Excel|LibreOffice|JSON|PDF|ky|ru)\b|\.(?:xlsx|xlsm|bak)\b")
 
 
 def help_words(stdout: str) -> str:

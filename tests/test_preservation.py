@@ -54,7 +54,7 @@ OUR_SHEETS = frozenset({
 # Parts the writer edits as text; every user's item inside them must survive.
 WORKBOOK, WORKBOOK_RELS, TYPES, STYLES = (
     "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml")
-EDITED = frozenset({WORKBOOK, WORKBOOK_RELS, TYPES, STYLES})
+EDITED = frozenset({WORKBOOK, WORKBOOK_RELS, TYPES, STYLES, "docProps/app.xml"})  # app.xml: the sheet list
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 # What each enriched workbook carries (checked on the fixture itself), and what LibreOffice must

@@ -32,7 +32,8 @@ PREFIX = {"ky": "Отчет", "ru": "Отчёт", "en": "Report"}
 CODES = ["2020-09", "2020-10", "2020-10-1", "2020-10-2", "2020-11", "2020-12", "2021-01", "2021-02",
          "2021-03", "2021-04", "2021-05", "2020-2021"]
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-EDITED = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"}
+EDITED = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml",
+          "docProps/app.xml"}  # the sheet list
 
 
 # --- the key ---------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from ubsheets.io.report_layout import document_sheet
 from ubsheets.io.row_spool import RenderedRows, RowSpool, SpooledRows
 from ubsheets.io.safe_write import Fingerprint, check_writable, safe_replace
 from ubsheets.io.sheet_model import SheetSpec
+from ubsheets.io.upgrade import Upgraded, upgrade_workbook
 from ubsheets.io.validation_sheet import validation_sheet
 from ubsheets.schema import REGISTERS, SETTINGS, Label
 
@@ -388,3 +389,20 @@ def _or_district(entry: tuple[Path, ConsolidatedSchool | InputError, tuple], mon
         return [(path, refused, ())]
     passed.extend(files)
     return list(schools)
+
+
+# --- upgrade: our sheets added to a workbook of the school's own -------------------------------
+
+
+def upgrade_file(path: Path, output: Path | None = None, lang: str = "ky",
+                 year: str | None = None) -> Upgraded:
+    """Add the settings sheet, the registers and the hidden sheet to ``path`` (or write the result
+    to ``output``), filled as ``new`` fills them: the academic year (``year`` or the current one),
+    the usual winter break, the settings' defaults in ``lang``."""
+    start, end = academic_year(year)
+    (wm, wd), (em, ed) = TYPICAL_WINTER_BREAK
+    settings = {"year_start": dt.date(start, 9, 1), "year_end": dt.date(end, *TYPICAL_YEAR_END),
+                **{item.key: item.default_in(lang) for item in SETTINGS if item.default is not None}}
+    holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
+                 "name": WINTER_BREAK.get(lang)}]
+    return upgrade_workbook(path, output, lang, settings, {"holidays": holidays})

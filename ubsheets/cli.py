@@ -191,6 +191,26 @@ def report(
     raise typer.Exit(EXIT_ERRORS if written.errors else EXIT_OK)  # the sheets are written anyway
 
 
+@app.command(cls=HelpCommand, help="help_upgrade")
+def upgrade(
+    book: Annotated[Path, _book("help_upgrade_book")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="help_upgrade_output",
+                                                metavar="metavar_book", readable=False)] = None,
+    lang: Annotated[Language | None, _lang_option("help_upgrade_lang")] = None,
+    year: Annotated[str | None, typer.Option(help="help_new_year", metavar="metavar_year")] = None,
+) -> None:
+    """Our sheets added to a workbook of the school's own; one line says which (or that it
+    already has them)."""
+    shown = ui_lang()
+    code = lang.value if lang else (shown if shown in BOOK_LANGS else BOOK_LANGS[0])
+    result = _run(lambda: actions.upgrade_file(book, output, code, year))
+    if result.added:
+        out.print(t("upgraded", shown, path=result.path, count=len(result.added),
+                    sheets=", ".join(result.added)), markup=False)
+    else:
+        out.print(t("upgrade_nothing_to_do", shown, path=result.path), markup=False)
+
+
 @app.command(cls=HelpCommand, help="help_consolidate")
 def consolidate(
     inputs: Annotated[list[Path], typer.Argument(help="help_consolidate_inputs",

@@ -59,6 +59,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": '"{name}" is not an Excel workbook: choose an .xlsx or .xlsm file; if Excel opens'
         " it, save it as .xlsx and try again.",
     },
+    "strict_ooxml": {
+        "ky": "«{name}» «Strict Open XML» форматында сакталган, ubsheets аны менен иштей албайт: файлды"
+        " Excelде ачып, «Файл → Башкача сактоо» менен «Книга Excel (*.xlsx)» (англисче «Excel Workbook»)"
+        " түрүн тандап сактаңыз, анан кайра аракет кылыңыз.",
+        "ru": "Файл «{name}» сохранён как «Электронная таблица в строгом формате Open XML», с которой"
+        " ubsheets не работает: откройте его в Excel, выберите «Файл → Сохранить как», тип «Книга Excel"
+        " (*.xlsx)», и попробуйте снова.",
+        "en": '"{name}" is saved as "Strict Open XML Spreadsheet", which ubsheets cannot work with: open'
+        ' it in Excel, choose File → Save As, pick "Excel Workbook (*.xlsx)" and try again.',
+    },
     "damaged_workbook": {
         "ky": "«{name}» файлы бузулган же толук эмес (толугу менен көчүрүлдүбү?): аны булагынан"
         " кайра көчүрүп алыңыз.",
@@ -221,4 +231,55 @@ MESSAGES: dict[str, dict[str, str]] = {
               "папку.",
         "en": "Could not create the folder “{name}” (is there a file of that name?): give "
               "another folder."},
+    # ubsheets upgrade (ubsheets/io/upgrade.py)
+    "workbook_structure_protected": {
+        "ky": "«{name}» китебинин түзүмү корголгон, ага барак кошууга болбойт: коргоону алып салыңыз"
+              " (Excel: Рецензирование → Защитить книгу; LibreOffice: Сервис → Защитить структуру"
+              " книги), сактап, кайра аракет кылыңыз — файл өзгөргөн жок.",
+        "ru": "Структура книги «{name}» защищена, добавить в неё листы нельзя: снимите защиту"
+              " (Excel: Рецензирование → Защитить книгу; LibreOffice: Сервис → Защитить структуру"
+              " книги), сохраните и попробуйте снова — файл не изменён.",
+        "en": 'The structure of "{name}" is protected, so no sheet can be added: unprotect it'
+              " (Excel: Review → Protect Workbook; LibreOffice: Tools → Protect Spreadsheet"
+              " Structure), save it and try again — the file was not changed."},
+    "upgrade_sheet_taken": {
+        "ky": "«{name}» китебинде «{sheet}» барагы бар, ubsheets да ушундай аталыштагы барак"
+              " кошот: эки барак бирдей аталса, реестр кайсынысы экени белгисиз болот; өз"
+              " барагыңыздын атын өзгөртүп, кайра аракет кылыңыз — файл өзгөргөн жок.",
+        "ru": "В книге «{name}» уже есть лист «{sheet}», а ubsheets добавляет лист с таким же"
+              " именем: с двумя такими листами непонятно, какой из них реестр; переименуйте свой"
+              " лист и попробуйте снова — файл не изменён.",
+        "en": 'The workbook "{name}" already has a sheet "{sheet}", a name ubsheets gives one of'
+              " its own sheets: with two, it would be unclear which is the register; rename yours"
+              " and try again — the file was not changed."},
+    "upgrade_name_taken": {
+        "ky": "«{name}» китебинде «{defined}» деген ат (аталган диапазон же таблица) бар, ал"
+              " ubsheets тизмелерине керек: аны Excel программасында Формулы → Диспетчер имен"
+              " аркылуу өзгөртүп, кайра аракет кылыңыз — файл өзгөргөн жок.",
+        "ru": "В книге «{name}» уже есть имя «{defined}» (именованный диапазон или таблица),"
+              " которое нужно спискам ubsheets: переименуйте его в Excel (Формулы → Диспетчер"
+              " имён) и попробуйте снова — файл не изменён.",
+        "en": 'The workbook "{name}" already has the name "{defined}" (a named range or a'
+              " table) that the lists of ubsheets need: rename it in Excel (Formulas → Name"
+              " Manager) and try again — the file was not changed."},
+    "upgrade_older_template": {
+        "ky": "«{name}» ubsheets үлгүсүнүн мурунку версиясы ({version}) менен түзүлгөн, азыркысы"
+              " {current}: мындай китептерди жаңылоо азырынча мүмкүн эмес — файл өзгөргөн жок.",
+        "ru": "Книга «{name}» сделана по прежней версии шаблона ubsheets ({version}, текущая —"
+              " {current}): обновлять такие книги пока нельзя — файл не изменён.",
+        "en": '"{name}" was made from an earlier ubsheets template ({version}; the current one is'
+              " {current}): such workbooks cannot be upgraded yet — the file was not changed."},
+    "upgrade_macros_dropped": {
+        "ky": "«{name}» китебинде макростор бар, ал эми «{output}» .xlsx файлы макросторду"
+              " сактай албайт (Excel аларды өчүрөт): .xlsm менен бүткөн ат бериңиз — эч нерсе"
+              " жазылган жок.",
+        "ru": "В книге «{name}» есть макросы, а файл .xlsx «{output}» хранить их не может (Excel"
+              " их удалит): укажите имя с окончанием .xlsm — ничего не записано.",
+        "en": '"{name}" holds macros, and the .xlsx file "{output}" cannot keep them (Excel'
+              " would drop them): give a name ending in .xlsm — nothing was written."},
+    "upgrade_output_exists": {
+        "ky": "«{name}» файлы бар: башка ат бериңиз же аны өчүрүңүз — эч нерсе жазылган жок.",
+        "ru": "Файл «{name}» уже существует: укажите другое имя или удалите его — ничего не"
+              " записано.",
+        "en": '"{name}" already exists: give another name or delete it — nothing was written.'},
 }

@@ -251,4 +251,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "PDF файлдары үчүн папка (LibreOffice аркылуу).",
         "ru": "Папка для PDF (через LibreOffice).",
         "en": "A folder for PDFs (made by LibreOffice)."},
+    "upgraded": {
+        "ky": "«{path}» китебине барактар кошулду ({count}): {sheets}.",
+        "ru": "В книгу «{path}» добавлены листы ({count}): {sheets}.",
+        "en": "Added {count:sheet|sheets} to \"{path}\": {sheets}."},
+    "upgrade_nothing_to_do": {
+        "ky": "«{path}» китеби ubsheets үлгүсүнүн азыркы версиясында: кошула турган эч нерсе"
+              " жок, файл өзгөргөн жок.",
+        "ru": "Книга «{path}» уже по текущей версии шаблона ubsheets: добавлять нечего, файл не"
+              " изменён.",
+        "en": '"{path}" already has the current ubsheets template: nothing to add, the file was'
+              " not changed."},
+    "help_upgrade": {
+        "ky": "Өз Excel китебиңизге жөндөөлөр барагын, бардык реестрлерди жана жашыруун баракты"
+              " кошот; сиздин барактарыңыз жана маалыматтарыңыз өзгөрбөйт.",
+        "ru": "Добавить в вашу книгу Excel лист настроек, все реестры и скрытый лист; ваши листы и"
+              " данные не меняются.",
+        "en": "Add the settings sheet, every register and the hidden sheet to a workbook of your"
+              " own; your sheets and data stay as they are."},
+    "help_upgrade_book": {"ky": "Сиздин Excel китебиңиз (.xlsx же .xlsm).",
+                          "ru": "Ваша книга Excel (.xlsx или .xlsm).",
+                          "en": "Your Excel workbook (.xlsx or .xlsm)."},
+    "help_upgrade_output": {
+        "ky": "Натыйжаны башка файлга жазуу (.xlsm: макростор иштей турган китеп); жок болсо,"
+              " КИТЕП өзү жаңыланат (мурункусу .bak болуп калат).",
+        "ru": "Записать результат в другой файл (.xlsm: книга с поддержкой макросов); без него"
+              " обновляется сама КНИГА (прежняя остаётся как .bak).",
+        "en": "Write the result to another file (.xlsm: a macro-enabled workbook); without it BOOK"
+              " itself is updated (the previous one is kept as .bak)."},
+    "help_upgrade_lang": {
+        "ky": "Кошулган барактардын тили (жок болсо: терминалдын тили же кыргызча).",
+        "ru": "Язык добавляемых листов (без него: язык терминала или кыргызский).",
+        "en": "The language of the added sheets (else: the terminal's, or Kyrgyz)."},
 }

@@ -19,8 +19,10 @@ from urllib.parse import unquote
 
 from ubsheets.errors import InputError
 from ubsheets.io.guard import BROKEN_ZIP
+from ubsheets.io.parts.content_types import ContentTypesPart
+from ubsheets.io.parts.relationships import read_relationships
 from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, xml_text
-from ubsheets.io.xml_text import attrs, edit_elements, insert_before_close, parse_safely, qualify, root_prefix, set_attr
+from ubsheets.io.xml_text import parse_safely
 
 WORKBOOK = "xl/workbook.xml"
 TYPES = "[Content_Types].xml"
@@ -69,6 +71,12 @@ class Package:
         with _reading_entry(self.name, name), self.zin.open(name) as entry:
             return entry.read(size)
 
+    def required(self, part: str) -> bytes:
+        """The bytes of ``part``, which every workbook has: ``not_a_workbook`` if it is missing."""
+        if not self.has(part):
+            raise InputError("not_a_workbook", name=self.name)
+        return self.read(part)
+
     def text(self, part: str) -> str:
         if not self.has(part):
             raise InputError("not_a_workbook", name=self.name)
@@ -82,10 +90,9 @@ class Package:
     def rels(self, part: str) -> list[dict[str, str]]:
         if not self.has(rels_name(part)):
             return []
-        root = parse_safely(self.read(rels_name(part)), self.name)
         found = []
-        for rel in root.findall("{*}Relationship"):
-            rel_attrs = {"Type": "", **rel.attrib}
+        for rel_attrs in read_relationships(self.read(rels_name(part)), self.name):
+            rel_attrs = {"Type": "", **rel_attrs}
             if rel_attrs.get("TargetMode") != "External" and rel_attrs.get("Target"):
                 rel_attrs["part"] = _resolve(part, rel_attrs["Target"])
             found.append(rel_attrs)
@@ -137,36 +144,11 @@ def relationships_xml(rels: Iterable[tuple[str, str, str]]) -> bytes:
     return f'{head}<Relationships xmlns="{_PACKAGE_RELS_NS}">{items}</Relationships>'.encode()
 
 
-class ContentTypes:
-    """[Content_Types].xml as text: Overrides set or removed, every other byte as it was."""
+class ContentTypes(ContentTypesPart):
+    """[Content_Types].xml of the package ``name``: Overrides set or removed (``parts.content_types``)."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.prefix = root_prefix(text, "Types")
-
-    def override(self, part: str, content_type: str) -> None:
-        """``part``'s Override: one already there (a dropped part's name reused) stays in place."""
-        found = False
-
-        def retype(_: int, element: str) -> str:
-            nonlocal found
-            found_attrs = attrs(element)
-            if part_key(found_attrs.get("PartName", "").lstrip("/")) != part_key(part):
-                return element
-            found = True
-            same = found_attrs.get("ContentType") == content_type
-            return element if same else set_attr(element, "ContentType", content_type)
-
-        self.text = edit_elements(self.text, self.prefix + "Override", retype)
-        if not found:
-            tag = qualify(f'<Override PartName="/{part}" ContentType="{content_type}"/>', self.prefix)
-            self.text = insert_before_close(self.text, self.prefix + "Types", tag)
-
-    def remove_overrides(self, part_keys: set[str]) -> None:
-        def keep(_: int, element: str) -> str:
-            return "" if part_key(attrs(element).get("PartName", "").lstrip("/")) in part_keys else element
-
-        self.text = edit_elements(self.text, self.prefix + "Override", keep)
+    def __init__(self, data: bytes, name: str) -> None:
+        super().__init__(data, name, part_key)
 
 
 def write_package(pkg: Package, dst: Path, parts: dict[str, bytes | Path], dropped: set[str],

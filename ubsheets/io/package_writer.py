@@ -2,9 +2,11 @@
 
 A whole-workbook openpyxl load+save drops images, x14 validations, chart formatting and cached
 formula values (/work/shared/NOTES.md). Here only our worksheet parts (and the drawing and chart
-parts of their charts) are written; workbook.xml, its rels, [Content_Types].xml and styles.xml get
-small text edits (``xml_text``, ``defined_names``, ``stylebook``), each part checked by defusedxml
-first, so a hostile or broken part is refused before any edit. Which entries change: ``part_edits``;
+parts of their charts) are written; workbook.xml, its rels, [Content_Types].xml, docProps/app.xml
+and styles.xml get small edits: the first four on lxml trees by namespace URI (``parts``,
+``defined_names``), styles.xml by ``stylebook``. Each part is parsed before any edit, so a hostile,
+broken or Strict OOXML part is refused before anything is written, and every part we made or edited
+is parsed again once written (``parts.verify``). Which entries change: ``part_edits``;
 reading and writing the zip: ``opc_package``.
 
 A sheet we own that the user changed since we wrote it (a note typed, a picture pasted:
@@ -14,10 +16,8 @@ user's sheet with every part of it as it was, and our fresh sheet is written bes
 
 from __future__ import annotations
 
-import html
 import os
 import posixpath
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,23 +27,17 @@ from ubsheets.i18n import DEFAULT_LANG, t
 from ubsheets.io.defined_names import carries_marker, recorded_digest, release_sheet, set_sheet_names
 from ubsheets.io.opc_package import TYPES, WORKBOOK, ContentTypes, Package, open_package, part_key, rels_name
 from ubsheets.io.part_edits import PartEdits
+from ubsheets.io.parts.app import AppPart
+from ubsheets.io.parts.namespaces import MAIN, qn
+from ubsheets.io.parts.relationships import RelationshipsPart
+from ubsheets.io.parts.tree import first_child_attribute, parse_part
+from ubsheets.io.parts.verify import check_written_parts
+from ubsheets.io.parts.workbook import WorkbookPart
 from ubsheets.io.sheet_digest import SheetDigests, written_digest
 from ubsheets.io.sheet_model import SheetSpec
-from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, render_sheet_xml, write_sheet_xml, xml_text
+from ubsheets.io.sheet_xml import RELATIONSHIPS_NS, render_sheet_xml, write_sheet_xml
 from ubsheets.io.stylebook import MINIMAL_STYLES, StyleBook
-from ubsheets.io.xml_text import (
-    attrs,
-    edit_elements,
-    elements,
-    first_element,
-    insert_before_close,
-    insert_child,
-    parse_safely,
-    qualify,
-    root_prefix,
-    set_attr,
-    shift_positions,
-)
+from ubsheets.io.xml_text import parse_safely
 
 _WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
@@ -52,12 +46,6 @@ _WORKSHEET_PART = "xl/worksheets/sheet{}.xml"
 # (a new workbook's renamed "Sheet1", as ``pdf`` makes). Such a sheet may be taken without the marker.
 _EMPTY_SHEET_CHILDREN = {"sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData",
                          "printOptions", "pageMargins", "pageSetup"}
-# What in workbook.xml names a sheet by its position in <sheets> (ECMA-376 Part 1, 18.2), as
-# (element, attribute, the value a missing attribute means): a sheet-local defined name, a window's
-# selected tab and the first tab it shows. All else names a sheet by sheetId (customWorkbookView,
-# calcChain), by relationship or by name (formulas), and is untouched by an insertion.
-_SHEET_POSITIONS = (("definedName", "localSheetId", None), ("workbookView", "activeTab", 0),
-                    ("workbookView", "firstSheet", None))
 
 # A sheet name's sort key, None for a name it does not order (``core.sheet_order``).
 SheetOrder = Callable[[str], tuple | None]
@@ -76,8 +64,8 @@ class KeptSheet:
 
 
 class _Plan:
-    """The edits to one package: workbook.xml, its rels and [Content_Types].xml as texts, the
-    entries that change (``edits``)."""
+    """The edits to one package: workbook.xml, its rels and [Content_Types].xml as trees
+    (``parts``), the entries that change (``edits``)."""
 
     def __init__(self, pkg: Package, order: SheetOrder | None = None, lang: str = DEFAULT_LANG,
                  digests: bool = True) -> None:
@@ -87,43 +75,40 @@ class _Plan:
         self.record_digests = digests
         self.digests = SheetDigests(pkg)
         self.kept: list[KeptSheet] = []
-        self.workbook, self.wb_rels = pkg.text(WORKBOOK), pkg.text(rels_name(WORKBOOK))
-        self.edits = PartEdits(pkg, ContentTypes(pkg.text(TYPES)))
-        self.originals = (self.workbook, self.wb_rels, self.edits.types.text)
-        self.wp = root_prefix(self.workbook, "workbook")
-        self.rp = root_prefix(self.wb_rels, "Relationships")
-        self._check_structure()
+        # Each part is parsed and checked for what we edit or read before any edit: Strict OOXML,
+        # a part that is no XML, or one that lacks <sheets> is refused here.
+        self.workbook = WorkbookPart(pkg.required(WORKBOOK), pkg.name)
+        self.wb_rels = RelationshipsPart(pkg.required(rels_name(WORKBOOK)), pkg.name, rels_name(WORKBOOK))
+        self.edits = PartEdits(pkg, ContentTypes(pkg.required(TYPES), pkg.name))
         self.rels = {rel.get("Id", ""): rel for rel in pkg.rels(WORKBOOK)}
         self.sheets = self._read_sheets()
+        self.worksheets_before = self._worksheet_names()
         self.replaced_ids: set[str] = set()
         self.charted: list[tuple[str, str, SheetSpec]] = []  # (sheet part, sheet name, spec) with charts
         self.styles_part, self.styles_related = self._find_styles()
         self.styles = StyleBook(pkg.text(self.styles_part) if pkg.has(self.styles_part) else MINIMAL_STYLES)
 
-    # workbook.xml, its rels and [Content_Types].xml are well-formed (``Package.text``), but may
-    # still lack what we edit or read: each such gap is ``damaged_workbook``, found before any edit.
-
     def _damaged(self, detail: str) -> InputError:
         return InputError("damaged_workbook", name=self.pkg.name, detail=detail)
 
-    def _check_structure(self) -> None:
-        """The elements our edits go into."""
-        for part, text, qname in (
-            (WORKBOOK, self.workbook, self.wp + "sheets"),
-            (rels_name(WORKBOOK), self.wb_rels, self.rp + "Relationships"),
-            (TYPES, self.edits.types.text, self.edits.types.prefix + "Types"),
-        ):
-            if not first_element(text, qname):
-                raise self._damaged(f"{part}: no <{qname}>")
-
     def _read_sheets(self) -> list[dict[str, str]]:
-        """The attributes of each <sheet>; each has a name, and a sheetId, if any, is a number."""
-        sheets = [attrs(m.group(0)) for m in elements(self.workbook, self.wp + "sheet")]
+        """Each <sheet>'s name, sheetId, state and relationship id ("rid"), those it has; each has
+        a name, and a sheetId, if any, is a number."""
+        sheets = [
+            {key: value for key, value in (("name", s.name), ("sheetId", s.sheet_id), ("state", s.state),
+                                           ("rid", s.rid)) if value}
+            for s in self.workbook.sheets()
+        ]
         for sheet in sheets:
             if not sheet.get("name"):
                 raise self._damaged(f"{WORKBOOK}: a <sheet> without a name")
             self._sheet_id(sheet)
         return sheets
+
+    def _worksheet_names(self) -> list[str]:
+        """The names of the sheets that are worksheets, in order (docProps/app.xml lists them)."""
+        return [sheet["name"] for sheet in self.sheets
+                if self.rels.get(sheet.get("rid", ""), {}).get("Type", "").endswith("/worksheet")]
 
     def _find_styles(self) -> tuple[str, bool]:
         """The styles part, and whether the workbook already has a relationship to it."""
@@ -143,7 +128,7 @@ class _Plan:
     def _sheet_part(self, sheet: dict[str, str]) -> tuple[str, str, bool]:
         """The sheet's relationship id, the part it names ("" if none), and whether that part is a
         worksheet the package holds (not a chart or dialog sheet, not missing)."""
-        rid = next((v for k, v in sheet.items() if k.endswith(":id")), "")
+        rid = sheet.get("rid", "")
         rel = self.rels.get(rid, {})
         part = rel.get("part", "")
         return rid, part, bool(part) and rel.get("Type", "").endswith("/worksheet") and self.pkg.has(part)
@@ -152,7 +137,7 @@ class _Plan:
         for index, sheet in enumerate(self.sheets):
             name = sheet["name"]  # every <sheet> has one (``__init__``)
             if name.casefold() == spec.name.casefold():
-                marked = carries_marker(self.workbook, self.wp, index)
+                marked = carries_marker(self.workbook, index)
                 if not (marked or self._holds_nothing(sheet)):
                     raise InputError("sheet_name_taken", name=self.pkg.name, sheet=name)
                 if marked and self._changed_by_user(index, sheet):
@@ -165,7 +150,7 @@ class _Plan:
         A sheet with our marker and no digest was written by an older ubsheets: nothing tells what
         it showed then, and keeping every such sheet as changed would double every report sheet
         on the first run after an upgrade, so it is replaced as before."""
-        recorded = recorded_digest(self.workbook, self.wp, index)
+        recorded = recorded_digest(self.workbook, index)
         _, part, is_worksheet = self._sheet_part(sheet)
         if recorded is None or not is_worksheet:
             return False
@@ -175,11 +160,9 @@ class _Plan:
         """The user changed our sheet ``name``: it stays, byte for byte, under a free name and
         without our marker (the user's own sheet from now on), and ``spec`` is added beside it."""
         kept = self._kept_name(name)
-        self.workbook = edit_elements(
-            self.workbook, self.wp + "sheet", lambda i, el: set_attr(el, "name", kept) if i == index else el
-        )
+        self.workbook.set_sheet(index, name=kept)
         self.sheets[index]["name"] = kept
-        self.workbook = release_sheet(self.workbook, self.wp, index, name, kept)
+        release_sheet(self.workbook, index, name, kept)
         self.kept.append(KeptSheet(name, kept))
         self._append(spec, beside=index)
 
@@ -220,7 +203,8 @@ class _Plan:
             self.edits.drop(part)
             part = self.edits.free_part(_WORKSHEET_PART, reuse_dropped=False)
             worksheet = RELATIONSHIPS_NS + "/worksheet"
-            self._edit_rel(rid, lambda el: set_attr(set_attr(el, "Type", worksheet), "Target", "/" + part))
+            self.wb_rels.edit(rid, Type=worksheet, Target="/" + part)
+            self.rels[rid] = {**self.rels[rid], "Type": worksheet, "part": part_key(part)}
         self.edits.release(part_key(part))
         digest = self._put_sheet(part, spec, None if is_worksheet else _WORKSHEET_CT, code_name)
         self.edits.add_links(part, spec)
@@ -228,11 +212,8 @@ class _Plan:
             self.charted.append((part, name, spec))
         self.replaced_ids.add(sheet.get("sheetId", ""))
         if (sheet.get("state") or "visible") != ("hidden" if spec.hidden else "visible"):
-            state = "hidden" if spec.hidden else None
-            self.workbook = edit_elements(
-                self.workbook, self.wp + "sheet", lambda i, el: set_attr(el, "state", state) if i == index else el
-            )
-        self.workbook = set_sheet_names(self.workbook, self.wp, index, name, spec, digest)
+            self.workbook.set_sheet(index, state="hidden" if spec.hidden else None)
+        set_sheet_names(self.workbook, index, name, spec, digest)
 
     def _put_sheet(self, part: str, spec: SheetSpec, content_type: str | None,
                    code_name: str | None = None) -> str | None:
@@ -251,28 +232,22 @@ class _Plan:
 
     def _code_name(self, part: str) -> str | None:
         """The sheet's VBA code name: given to our sheet, it keeps the VBA module bound."""
-        head = self.pkg.head(part, 4096).decode("utf-8", "replace")
-        found = re.search(r"""<(?:[\w.-]+:)?sheetPr\b[^>]*?\bcodeName=["']([^"']*)""", head)
-        return html.unescape(found[1]) if found else None
+        return first_child_attribute(self.pkg.head(part, 4096), qn(MAIN, "sheetPr"), "codeName")
 
     def _append(self, spec: SheetSpec, beside: int | None = None) -> None:
         """A new sheet for ``spec`` at its place (``_new_position``), or right after the sheet at
         ``beside`` when ``order`` gives it none."""
-        part, rid = self.edits.free_part(_WORKSHEET_PART, reuse_dropped=False), self._free_rid()
+        part, rid = self.edits.free_part(_WORKSHEET_PART, reuse_dropped=False), self.wb_rels.free_id()
         sheet_id = max([self._sheet_id(s) for s in self.sheets] + [0]) + 1
-        found = re.search(rf'xmlns:([\w.-]+)="{RELATIONSHIPS_NS}"', self.workbook)
-        rel_attr = f'{found[1]}:id="{rid}"' if found else f'r:id="{rid}" xmlns:r="{RELATIONSHIPS_NS}"'
-        state = ' state="hidden"' if spec.hidden else ""
-        tag = f'<sheet name="{xml_text(spec.name)}" sheetId="{sheet_id}"{state} {rel_attr}/>'
         index = self._new_position(spec.name, None if beside is None else beside + 1)
-        self._insert_sheet(index, qualify(tag, self.wp))
-        self.sheets.insert(index, {"name": spec.name, "sheetId": str(sheet_id)})
+        self.workbook.insert_sheet(index, spec.name, sheet_id, rid, spec.hidden)
+        self.sheets.insert(index, {"name": spec.name, "sheetId": str(sheet_id), "rid": rid})
         self._add_rel(rid, "worksheet", posixpath.relpath(part, "xl"))
         digest = self._put_sheet(part, spec, _WORKSHEET_CT)
         self.edits.add_links(part, spec)
         if spec.charts:
             self.charted.append((part, spec.name, spec))
-        self.workbook = set_sheet_names(self.workbook, self.wp, index, spec.name, spec, digest)
+        set_sheet_names(self.workbook, index, spec.name, spec, digest)
 
     def _new_position(self, name: str, unordered: int | None = None) -> int:
         """Where a new sheet goes in <sheets>: before the first sheet that ``order`` puts after it;
@@ -289,27 +264,9 @@ class _Plan:
             return later
         return keyed[-1][0] + 1 if keyed else len(self.sheets)
 
-    def _insert_sheet(self, index: int, tag: str) -> None:
-        """Insert ``tag`` as the ``index``-th <sheet>; what names a later sheet by its position
-        moves on with it, so a user's names, our markers and the active tab stay on their sheets."""
-        for element, attr, default in _SHEET_POSITIONS:
-            self.workbook = shift_positions(self.workbook, self.wp + element, attr, index, default)
-        self.workbook = insert_child(self.workbook, self.wp + "sheets", self.wp + "sheet", index, tag)
-
-    def _free_rid(self) -> str:
-        numbers = [int(rid[3:]) for rid in self.rels if re.fullmatch(r"rId\d+", rid)]
-        return f"rId{max(numbers, default=0) + 1}"
-
     def _add_rel(self, rid: str, kind: str, target: str) -> None:
         self.rels[rid] = {"Id": rid, "Type": f"{RELATIONSHIPS_NS}/{kind}"}
-        tag = f'<Relationship Id="{rid}" Type="{RELATIONSHIPS_NS}/{kind}" Target="{xml_text(target)}"/>'
-        self.wb_rels = insert_before_close(self.wb_rels, self.rp + "Relationships", qualify(tag, self.rp))
-
-    def _edit_rel(self, rid: str, edit: Callable[[str], str]) -> None:
-        """Replace the workbook relationship ``rid`` by ``edit(element)``; "" removes it."""
-        self.wb_rels = edit_elements(
-            self.wb_rels, self.rp + "Relationship", lambda _, el: edit(el) if attrs(el).get("Id") == rid else el
-        )
+        self.wb_rels.add(rid, kind, target)
 
     def finish(self) -> None:
         """Charts, calcChain, styles, and the edited texts become parts."""
@@ -318,24 +275,47 @@ class _Plan:
         for rid, rel in list(self.rels.items()):
             chain = rel.get("part", "")
             if rel.get("Type", "").endswith("/calcChain") and self.pkg.has(chain):
-                sheet_ids = set(re.findall(r'\bi="(\d+)"', self.pkg.read(chain).decode("utf-8", "replace")))
-                if sheet_ids & self.replaced_ids:  # stale entries make Excel "repair" the file
+                if _chain_sheet_ids(self.pkg.read(chain), self.pkg.name) & self.replaced_ids:
+                    # stale entries make Excel "repair" the file
                     self.edits.drop(chain)
-                    self._edit_rel(rid, lambda _: "")
+                    self.wb_rels.remove(rid)
         if self.styles.changed:
             new_type = None if self.pkg.has(self.styles_part) else _STYLES_CT
             self.edits.put(self.styles_part, self.styles.text.encode("utf-8"), new_type)
             if not self.styles_related:
-                self._add_rel(self._free_rid(), "styles", posixpath.relpath(self.styles_part, "xl"))
+                self._add_rel(self.wb_rels.free_id(), "styles", posixpath.relpath(self.styles_part, "xl"))
+        self._sync_app()
         self.edits.finish()
-        for part, text, original in zip(
-            (WORKBOOK, rels_name(WORKBOOK), TYPES),
-            (self.workbook, self.wb_rels, self.edits.types.text),
-            self.originals,
-            strict=True,
-        ):
-            if text != original:
-                self.edits.parts[part_key(part)] = text.encode("utf-8")
+        for part, edited in ((WORKBOOK, self.workbook), (rels_name(WORKBOOK), self.wb_rels), (TYPES, self.edits.types)):
+            content = edited.to_bytes()
+            if content != edited.data:
+                self.edits.parts[part_key(part)] = content
+
+    def _sync_app(self) -> None:
+        """docProps/app.xml's list of worksheets in step with ours (``parts.app``), if it has one.
+        One we cannot read is not ours to refuse the write for: it is copied as it is."""
+        part = next((rel["part"] for rel in self.pkg.rels("") if "part" in rel
+                     and rel.get("Type", "").endswith("/extended-properties")), None)
+        if part is None or not self.pkg.has(part):
+            return
+        try:
+            app = AppPart(self.pkg.read(part), self.pkg.name)
+        except InputError:
+            return
+        if app.sync_worksheets(self.worksheets_before, self._worksheet_names()):
+            content = app.to_bytes()
+            if content != app.data:
+                self.edits.parts[part_key(part)] = content
+
+
+def _chain_sheet_ids(data: bytes, name: str) -> set[str]:
+    """The sheetIds a calcChain part names: each <c>'s ``i``, which a cell without one takes from
+    the cell before it (ECMA-376 Part 1, 18.6.1)."""
+    ids, current = set(), ""
+    for cell in parse_part(data, name).getroot().iter(qn(MAIN, "c")):
+        current = cell.get("i", current)
+        ids.add(current)
+    return ids
 
 
 # --- the entry point -------------------------------------------------------------------------
@@ -371,6 +351,7 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: She
             for spec in sheets:
                 plan.place(spec)
             plan.finish()
+            written = plan.edits.written_names()
             try:
                 plan.edits.write(dst)
             except BaseException:
@@ -378,4 +359,5 @@ def write_owned_sheets(src: Path, dst: Path, sheets: list[SheetSpec], order: She
                 raise
         finally:
             plan.edits.discard()  # the files of parts too large to hold in memory
+    check_written_parts(dst, written)
     return plan.kept

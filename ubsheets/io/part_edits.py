@@ -131,6 +131,11 @@ class PartEdits:
         """The Overrides of the parts we dropped go (a name we reused keeps its own)."""
         self.types.remove_overrides(self.dropped - set(self.parts))
 
+    def written_names(self) -> list[str]:
+        """The zip names of the parts we generate or edit, for the check after writing."""
+        new = {part_key(name): name for name in self.new_names}
+        return [self.pkg.names.get(key) or new[key] for key in self.parts if key in self.pkg.names or key in new]
+
     def write(self, dst: Path) -> None:
         try:
             write_package(self.pkg, dst, self.parts, self.dropped, self.new_names)

@@ -1,0 +1,160 @@
+"""``ubsheets upgrade``: a workbook of the school's own (saved by Excel) gets our sheets.
+
+The settings sheet, every register sheet, the hidden sheet and our defined names are added, built
+by ``template.build_workbook`` (the one layout of the register sheets) and moved into the user's
+package by ``transplant``; every sheet, part and value of the user's stays as it was. What cannot be
+upgraded is refused in one line before anything is written: the guard's refusals (encrypted,
+legacy .xls, damaged), Strict OOXML, a protected structure, a name of ours already taken, macros an
+.xlsx would drop, a file open elsewhere (``safe_write``). A workbook made by ubsheets is left
+alone: at the current template there is nothing to do; an older one is not migrated yet.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineWorkbook
+
+from ubsheets.core.normalize import fold
+from ubsheets.errors import InputError, UsageError
+from ubsheets.io.guard import check_workbook_file
+from ubsheets.io.opc_package import WORKBOOK, Package, open_package, rels_name
+from ubsheets.io.parts.namespaces import MAIN, qn
+from ubsheets.io.parts.relationships import RelationshipsPart, kind_of
+from ubsheets.io.parts.workbook import WorkbookPart
+from ubsheets.io.reader import read_book
+from ubsheets.io.safe_write import check_writable, safe_replace
+from ubsheets.io.transplant import transplant, user_tables
+from ubsheets.schema import ALL_TABLES, META_SHEET, TEMPLATE_VERSION
+from ubsheets.schema.choices import ALL_LISTS
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+_PROTECTION = qn(MAIN, "workbookProtection")
+_PROPERTIES = qn(MAIN, "workbookPr")
+_DEFINED_NAME = f"{qn(MAIN, 'definedNames')}/{qn(MAIN, 'definedName')}"
+
+
+@dataclass
+class Upgraded:
+    path: Path  # the workbook written (or, with nothing to do, the one given)
+    added: list[str] = field(default_factory=list)  # empty: it was current, nothing was written
+
+
+def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mapping[str, Any],
+                     rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> Upgraded:
+    """Add our sheets to ``book`` (in place, or into ``output``), in ``lang`` with ``settings``
+    and ``rows`` (as ``template.build_workbook`` takes them)."""
+    book = Path(book)
+    target = Path(output) if output is not None else book
+    in_place = output is None or (target.exists() and book.exists() and os.path.samefile(book, target))
+    if target.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise UsageError("bad_extension", name=target.name)
+    if not in_place and target.exists():
+        raise UsageError("upgrade_output_exists", name=target.name)
+    as_read = check_writable(book) if in_place else None  # the file as read is the one replaced
+    check_workbook_file(book)
+    with open_package(book) as user:
+        if _is_current(user, book):
+            return Upgraded(book)
+        has_vba = _check_upgradable(user)
+        date1904 = _uses_1904(user)
+    macro_enabled = None if in_place else target.suffix.lower() == ".xlsm"
+    if has_vba and macro_enabled is False:
+        raise InputError("upgrade_macros_dropped", name=book.name, output=target.name)
+    master = _master(lang, settings, rows, date1904)
+    added: list[str] = []
+
+    def write(tmp: Path) -> None:
+        with open_package(book) as user, _opened(master) as source:
+            added[:] = transplant(user, source, tmp, macro_enabled)
+
+    safe_replace(target, write, verify=read_book, backup=in_place, as_read=as_read)
+    return Upgraded(target, added)
+
+
+def _master(lang: str, settings: Mapping[str, Any], rows: Mapping[str, Sequence[Mapping[str, Any]]],
+            date1904: bool) -> bytes:
+    """The master workbook's package, its dates counted as the user's workbook counts them (a
+    date is a number of days: from 1900, or from 1904 in a workbook made on an old Mac)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    from ubsheets.io.template import build_workbook  # openpyxl: only here
+
+    workbook = build_workbook(lang, settings, rows)
+    if date1904:
+        workbook.epoch = CALENDAR_MAC_1904
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@contextmanager
+def _opened(data: bytes) -> Iterator[Package]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zin:
+        yield Package(zin, "master")
+
+
+def _is_current(user: Package, book: Path) -> bool:
+    """A ubsheets workbook of the current template: True. One of an older template, or one whose
+    registers are all there without the hidden sheet: refused, not migrated yet."""
+    workbook = WorkbookPart(user.required(WORKBOOK), user.name)  # Strict OOXML: refused here
+    names = [sheet.name for sheet in workbook.sheets()]
+    if META_SHEET in names:
+        version = _meta(book).get("template_version")
+        if version == TEMPLATE_VERSION:
+            return True
+        raise InputError("upgrade_older_template", name=book.name, version=version or "?",
+                         current=TEMPLATE_VERSION)
+    folded = {fold(name) for name in names}
+    if all(any(fold(label) in folded for label in reg.sheet.all()) for reg in ALL_TABLES):
+        raise InputError("upgrade_older_template", name=book.name, version="?",
+                         current=TEMPLATE_VERSION)
+    return False
+
+
+def _our_names() -> list[str]:
+    """The workbook-level names the master defines: the dropdowns' lists and the teachers."""
+    from ubsheets.io.template import TEACHERS_NAME  # openpyxl: only here
+
+    return [choices.defined_name for choices in ALL_LISTS] + [TEACHERS_NAME]
+
+
+def _uses_1904(user: Package) -> bool:
+    properties = WorkbookPart(user.required(WORKBOOK), user.name).root.find(_PROPERTIES)
+    return properties is not None and properties.get("date1904") in ("1", "true")
+
+
+def _meta(book: Path) -> dict[str, str]:
+    grid = CalamineWorkbook.from_path(str(book)).get_sheet_by_name(META_SHEET).to_python()
+    return {str(row[0]): str(row[1]) for row in grid if len(row) >= 2 and row[0] and row[1]}
+
+
+def _check_upgradable(user: Package) -> bool:
+    """Refuse what can't be upgraded; whether the workbook holds a VBA project."""
+    workbook = WorkbookPart(user.required(WORKBOOK), user.name)
+    protection = workbook.root.find(_PROTECTION)
+    if protection is not None and protection.get("lockStructure") in ("1", "true"):
+        raise InputError("workbook_structure_protected", name=user.name)
+    # The reader finds each register by its sheet's name, in any language: a sheet of the user's
+    # so named beside ours would make it unclear which one is the register, so it is refused, to
+    # be renamed by the user, rather than read by chance or given a name the reader won't find.
+    ours = {fold(label) for reg in ALL_TABLES for label in reg.sheet.all()} | {fold(META_SHEET)}
+    for sheet in workbook.sheets():
+        if fold(sheet.name) in ours:
+            raise InputError("upgrade_sheet_taken", name=user.name, sheet=sheet.name)
+    taken = {(el.get("name") or "").casefold(): el.get("name") for el in workbook.root.iterfind(_DEFINED_NAME)
+             if el.get("localSheetId") is None}
+    for table in user_tables(user):
+        taken |= {(table.get(a) or "").casefold(): table.get(a) for a in ("name", "displayName")}
+    for name in _our_names():
+        if name.casefold() in taken:
+            raise InputError("upgrade_name_taken", name=user.name, defined=taken[name.casefold()])
+    rels = RelationshipsPart(user.required(rels_name(WORKBOOK)), user.name, rels_name(WORKBOOK))
+    return any(kind_of(rel.get("Type", "")) == "vbaProject" for rel in rels.items())
