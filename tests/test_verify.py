@@ -125,3 +125,29 @@ def test_a_misordered_sheet_of_ours_stops_the_report_and_the_book_stays(tmp_path
         actions.report_file(book, periods.chooser(None, "2020-10", False, False))
     assert book.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx"]
+
+
+def _large(sheet: str) -> str:
+    """``sheet`` with enough rows in its <sheetData> to take the large sheets' way (expat)."""
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>Мектеп №{n}</t></is></c></row>'
+                   for n in range(2, 12_000))
+    return sheet.replace("</row></sheetData>", "</row>" + rows + "</sheetData>")
+
+
+def test_a_large_sheet_is_checked_as_thoroughly(tmp_path):
+    """A district's combined register is checked without an event per element: still its
+    children's order, its well-formedness to the last row, and its prefixes."""
+    good = _large(SHEET)
+    misordered = _large(SHEET.replace(MARGINS, "").replace("<dimension", MARGINS + "<dimension"))
+    cut = good.replace('<row r="11000">', '<row r="11000"><c>', 1)
+    unbound = good.replace('<row r="9000">', '<row r="9000"><x:c/>', 1)
+    assert len(good.encode()) > 256 * 1024  # verify._LARGE_PART_BYTES
+    book = package(tmp_path / "large.xlsx", {"xl/worksheets/sheet1.xml": good,
+                                             "xl/worksheets/sheet2.xml": misordered,
+                                             "xl/worksheets/sheet3.xml": cut,
+                                             "xl/worksheets/sheet4.xml": unbound})
+    check_written_parts(book, ["xl/worksheets/sheet1.xml"])
+    assert str(failure(book, ["xl/worksheets/sheet2.xml"])) == (
+        "xl/worksheets/sheet2.xml: <dimension> comes after <pageMargins>, the schema puts it before")
+    for part in ("xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"):
+        assert str(failure(book, [part])).startswith(f"{part}: not well-formed XML")
