@@ -52,7 +52,7 @@ def test_new_creates_a_workbook_that_validates(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (
         0, "Жаңы китеп түзүлдү: book.xlsm\n", "")
     book = read_book(tmp_path / "book.xlsm")
-    assert book.lang == "ky" and book.template_version == "1"
+    assert book.lang == "ky" and book.template_version == "2"
     assert validate(book).errors == 0
     with zipfile.ZipFile(tmp_path / "book.xlsm") as z:
         assert b"macroEnabled.main+xml" in z.read("[Content_Types].xml")

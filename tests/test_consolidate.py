@@ -22,6 +22,7 @@ from ubsheets.demo import write_demo
 from ubsheets.errors import InputError
 from ubsheets.i18n import t
 from ubsheets.io.reader import read_book
+from ubsheets.schema import TEMPLATE_VERSION
 
 SCHOOL_A, SCHOOL_B = "Ильич атындагы орто мектеп", "№5 гимназия"
 MATH, PHYSICS = "Математика жана информатика", "Физика"
@@ -120,7 +121,7 @@ def test_the_schools_sheet_holds_every_figure_and_a_total(inputs, tmp_path):
     assert grid[1][:18] == [
         SCHOOL_A, MATH, members, round(sum(experience) / members, 1), 100.0, 0, 0, 2, 1, 1, 1,
         len(ROWS["control"]), f"{len(ROWS['documents'])}/14", f"{with_topic}/{members}", 0,
-        check(inputs["one"]).warnings, "1", "a/one.xlsx"]
+        check(inputs["one"]).warnings, TEMPLATE_VERSION, "a/one.xlsx"]
     assert grid[3][:12] == ["Бардыгы", "", 2 * members, "", "", 0, 0, 3, 2, 2, 2,
                             2 * len(ROWS["control"])]
 

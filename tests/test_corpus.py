@@ -15,16 +15,25 @@ validation-like sheet of ours, and then:
    untouched (refused books are skipped by the other tests, with the refusal as the reason: ``-rs``
    lists them).
 
-LibreOffice opens a sample of the results (one start for all of them).
+The same holds for what a school does with such a workbook: ``upgrade`` it (into a copy), then
+``report --all`` (every month of the academic year and the year) and ``summarize``. Every entry of
+the original but those the commands edit is byte for byte in the final file, every original sheet
+shows the same values, openpyxl finds the registers and the report sheets, a second run of the whole
+sequence (the upgrade has nothing to do) gives the same bytes, and a workbook ``upgrade`` refuses is
+refused in one line, untouched.
+
+LibreOffice opens a sample of the results of both (one start for all of them).
 
 A fresh clone has no ``../shared``: every test here is skipped with a reason naming the folder.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import posixpath
+import shutil
 import warnings
 import zipfile
 from dataclasses import dataclass
@@ -36,9 +45,12 @@ import pytest
 from conftest import needs_libreoffice
 from python_calamine import CalamineWorkbook
 
+from ubsheets import actions
+from ubsheets.core import periods
 from ubsheets.errors import InputError
 from ubsheets.io.package_writer import write_owned_sheets
 from ubsheets.io.sheet_model import Cell, SheetSpec, Style
+from ubsheets.schema import ALL_TABLES, META_SHEET
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "excel-corpus"
 ABSENT = f"the corpus of Excel-saved workbooks {CORPUS} is absent"
@@ -224,6 +236,129 @@ def test_a_second_run_is_byte_for_byte_the_first(accepted: Written) -> None:
         assert first == second, "the same entries, but the zips differ (order, dates or compression)"
 
 
+# --- upgrade, report --all, summarize: what a school does with its own workbook -----------------
+
+YEAR = "2020-2021"
+EVERY_PERIOD = periods.chooser(None, None, False, True)  # ``ubsheets report --all``
+REGISTERS = list(dict.fromkeys(register.sheet.ky for register in ALL_TABLES))
+
+
+@dataclass
+class Upgraded:
+    book: Path
+    final: Path | None  # upgraded, reported, summarized; None: the upgrade refused
+    again: Path | None  # the final file through the same sequence once more
+    refusal: InputError | None
+    source_kept: bool
+    added: list[str]  # the sheets the upgrade added
+    reports: list[str]  # the sheets report --all wrote, then the summary's
+    added_again: list[str] | None  # what the second upgrade added: nothing
+
+
+_UPGRADED: dict[str, Upgraded] = {}
+
+
+def _report_and_summarize(path: Path) -> list[str]:
+    reported = actions.report_file(path, EVERY_PERIOD)
+    summarized = actions.summarize_file(path)
+    return [d.sheet for d in reported.documents + summarized.documents]
+
+
+def _upgrade(book: Path, out: Path) -> Upgraded:
+    before = _digest(book)
+    final, again = out / f"final{book.suffix}", out / f"again{book.suffix}"
+    try:
+        added = actions.upgrade_file(book, final, year=YEAR).added
+    except InputError as err:
+        return Upgraded(book, None, None, err, _digest(book) == before and not final.exists(), [], [],
+                        None)
+    reports = _report_and_summarize(final)
+    shutil.copyfile(final, again)
+    added_again = actions.upgrade_file(again, year=YEAR).added
+    _report_and_summarize(again)
+    return Upgraded(book, final, again, None, _digest(book) == before, added, reports, added_again)
+
+
+@pytest.fixture
+def upgraded(book: Path, tmp_path_factory) -> Upgraded:
+    if book.name not in _UPGRADED:
+        _UPGRADED[book.name] = _upgrade(book, tmp_path_factory.mktemp(f"up-{book.stem}"))
+    return _UPGRADED[book.name]
+
+
+@pytest.fixture
+def upgrade_accepted(upgraded: Upgraded) -> Upgraded:
+    if upgraded.refusal is not None:
+        pytest.skip(f"upgrade refused: {upgraded.refusal.message('en')}")
+    return upgraded
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_an_upgrade_refusal_is_one_line_and_the_source_untouched(upgraded: Upgraded) -> None:
+    assert upgraded.source_kept
+    if upgraded.refusal is not None:
+        message = upgraded.refusal.message("ky")
+        assert message.strip() and "\n" not in message.strip(), repr(message)
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_upgraded_and_reported_every_part_we_do_not_edit_is_kept(upgrade_accepted: Upgraded) -> None:
+    original, result = _entries(upgrade_accepted.book), _entries(upgrade_accepted.final)
+    edited = {WORKBOOK, WORKBOOK_RELS, TYPES, APP, _styles_part(original)}
+    dropped = {part for kind, part in _workbook_rels(original).values() if kind.endswith("/calcChain")}
+    lost = set(original) - set(result)
+    assert lost <= dropped, f"entries lost: {sorted(lost)}"
+    changed = sorted(n for n in set(original) & set(result) - edited if original[n] != result[n])
+    assert not changed, f"entries changed: {changed}"
+    ours = [_sheet_part(result, name) for name in upgrade_accepted.added + upgrade_accepted.reports]
+    assert not set(ours) & set(original), "a sheet of ours took a part of the user's"
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_upgraded_and_reported_every_original_sheet_shows_the_same_values(
+        upgrade_accepted: Upgraded) -> None:
+    before = CalamineWorkbook.from_path(str(upgrade_accepted.book))
+    after = CalamineWorkbook.from_path(str(upgrade_accepted.final))
+    ours = upgrade_accepted.added + upgrade_accepted.reports
+    assert after.sheet_names == before.sheet_names + ours  # the user's first, in their order
+    for name in before.sheet_names:
+        try:
+            values = before.get_sheet_by_name(name).to_python()
+        except Exception:  # a chartsheet or dialog sheet: no cells to compare
+            continue
+        assert after.get_sheet_by_name(name).to_python() == values, name
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_openpyxl_opens_the_upgraded_and_reported_workbook(upgrade_accepted: Upgraded) -> None:
+    assert upgrade_accepted.added == [*REGISTERS, META_SHEET]
+    # Nine months of 2020-2021, the year, the summary.
+    assert len(upgrade_accepted.reports) == 11, upgrade_accepted.reports
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = openpyxl.load_workbook(upgrade_accepted.final, read_only=True)
+    try:
+        for name in upgrade_accepted.added + upgrade_accepted.reports:
+            assert name in wb.sheetnames, name
+        assert wb[META_SHEET].sheet_state == "hidden"
+        for name in upgrade_accepted.reports:
+            assert any(v is not None for row in wb[name].iter_rows(values_only=True) for v in row), name
+    finally:
+        wb.close()
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_a_second_upgrade_report_and_summary_is_byte_for_byte_the_first(
+        upgrade_accepted: Upgraded) -> None:
+    assert upgrade_accepted.added_again == []
+    first, second = upgrade_accepted.final.read_bytes(), upgrade_accepted.again.read_bytes()
+    if first != second:
+        a, b = _entries(upgrade_accepted.final), _entries(upgrade_accepted.again)
+        differ = sorted(n for n in set(a) | set(b) if a.get(n) != b.get(n))
+        assert not differ, f"entries that differ: {differ}"
+        assert first == second, "the same entries, but the zips differ (order, dates or compression)"
+
+
 # --- LibreOffice opens a sample ------------------------------------------------------------------
 
 # A chart, a chartsheet, VBA, a table, comments, a picture.
@@ -233,17 +368,42 @@ SAMPLE = ("chart_bar01.xlsx", "chartsheet01.xlsx", "macro01.xlsm", "table01.xlsx
 CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
 
+def _title_lines(grid: list[list]) -> list[list[str]]:
+    """The first two rows (a sheet's title and its header or period), trailing blanks left off."""
+    lines = []
+    for row in grid[:2]:
+        cells = ["" if v is None else str(v) for v in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        lines.append(cells)
+    return lines
+
+
 @needs_libreoffice
-def test_libreoffice_opens_a_sample_and_reads_our_sheet(tmp_path: Path, libreoffice) -> None:
-    results = []
+def test_libreoffice_opens_a_sample_and_reads_our_sheets(tmp_path: Path, libreoffice) -> None:
+    written, upgraded = [], []
     for name in SAMPLE:
         folder = tmp_path / Path(name).stem
         folder.mkdir()
         # One stem per book: LibreOffice names its CSVs after it.
-        results.append(folder / f"{Path(name).stem}{Path(name).suffix}")
-        write_owned_sheets(CORPUS / name, results[-1], [SPEC])
-    libreoffice(results, CSV_EVERY_SHEET, tmp_path / "csv")
-    for result in results:
+        written.append(folder / f"{Path(name).stem}{Path(name).suffix}")
+        write_owned_sheets(CORPUS / name, written[-1], [SPEC])
+        upgraded.append(folder / f"up-{Path(name).stem}{Path(name).suffix}")
+        actions.upgrade_file(CORPUS / name, upgraded[-1], year=YEAR)
+        _report_and_summarize(upgraded[-1])
+    libreoffice(written + upgraded, CSV_EVERY_SHEET, tmp_path / "csv")
+    found = sorted(p.name for p in (tmp_path / "csv").iterdir())
+    for result in written:
         ours = tmp_path / "csv" / f"{result.stem}-{SHEET}.csv"
-        assert ours.exists(), sorted(p.name for p in (tmp_path / "csv").iterdir())
+        assert ours.exists(), found
         assert ours.read_text(encoding="utf-8").splitlines()[0] == ",".join(HEADER)
+    for result in upgraded:
+        book = CalamineWorkbook.from_path(str(result))
+        for name in book.sheet_names[book.sheet_names.index(REGISTERS[0]):]:
+            csv_file = tmp_path / "csv" / f"{result.stem}-{name}.csv"
+            assert csv_file.exists(), (csv_file.name, found)
+            if name == META_SHEET:
+                continue
+            with csv_file.open(encoding="utf-8", newline="") as text:
+                seen = _title_lines(list(csv.reader(text)))
+            assert seen == _title_lines(book.get_sheet_by_name(name).to_python()), (result.name, name)

@@ -115,7 +115,7 @@ def test_the_hidden_sheet_names_the_template_and_the_language(new_book):
     assert meta.sheet_state == "hidden"
     assert [[meta.cell(row, col).value for col in (1, 2)] for row in (1, 2, 3)] == [
         ["template_version", TEMPLATE_VERSION], ["lang", lang], ["created_by", "ubsheets 0.1.0"]]
-    assert TEMPLATE_VERSION == "1"
+    assert TEMPLATE_VERSION == "2"
     assert [ws.sheet_state for ws in wb.worksheets[:-1]] == ["visible"] * 14
 
 

@@ -252,13 +252,13 @@ def test_a_current_ubsheets_workbook_has_nothing_to_do(tmp_path):
     assert path.read_bytes() == before and not Path(f"{path}.bak").exists()
 
 
-def test_an_older_template_is_not_migrated_yet(tmp_path):
+def test_a_newer_template_is_refused(tmp_path):
     path = actions.new_workbook(tmp_path / "УБ.xlsx", "ky", year=YEAR)
     workbook = openpyxl.load_workbook(path)
-    workbook[META_SHEET]["B1"] = "0"
+    workbook[META_SHEET]["B1"] = "3"
     workbook.save(path)
-    error = refused(path, "upgrade_older_template")
-    assert "cannot be upgraded yet" in error.message("en")
+    error = refused(path, "upgrade_newer_template")
+    assert "update ubsheets" in error.message("en")
 
 
 def test_dates_follow_a_workbook_that_counts_from_1904(tmp_path):

@@ -32,6 +32,7 @@ from ubsheets.core.findings import Report
 from ubsheets.errors import UbsheetsError
 from ubsheets.i18n import t, ui_lang
 from ubsheets.io.package_writer import KeptSheet
+from ubsheets.schema import TEMPLATE_VERSION
 
 EXIT_OK, EXIT_ERRORS, EXIT_INPUT = 0, 1, 2
 T = TypeVar("T")
@@ -204,7 +205,13 @@ def upgrade(
     shown = ui_lang()
     code = lang.value if lang else (shown if shown in BOOK_LANGS else BOOK_LANGS[0])
     result = _run(lambda: actions.upgrade_file(book, output, code, year))
-    if result.added:
+    if result.migrated is not None:
+        moved = result.migrated
+        renamed = ", ".join(f"«{old}» → «{new}»" for old, new in moved.renamed.items())
+        out.print(t("migrated", shown, path=result.path, version=moved.version, current=TEMPLATE_VERSION,
+                    rows=moved.carried, renamed=renamed or t("migrated_nothing_renamed", shown)),
+                  markup=False)
+    elif result.added:
         out.print(t("upgraded", shown, path=result.path, count=len(result.added),
                     sheets=", ".join(result.added)), markup=False)
     else:

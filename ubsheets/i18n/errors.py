@@ -269,6 +269,33 @@ MESSAGES: dict[str, dict[str, str]] = {
               " {current}): обновлять такие книги пока нельзя — файл не изменён.",
         "en": '"{name}" was made from an earlier ubsheets template ({version}; the current one is'
               " {current}): such workbooks cannot be upgraded yet — the file was not changed."},
+    "upgrade_newer_template": {
+        "ky": "«{name}» ubsheets үлгүсүнүн {version} версиясы менен түзүлгөн, бул программа {current}"
+              " версиясын гана билет: ubsheets программасын жаңыртыңыз — файл өзгөргөн жок.",
+        "ru": "Книга «{name}» сделана по версии шаблона ubsheets {version}, а эта программа знает"
+              " только версию {current}: обновите ubsheets — файл не изменён.",
+        "en": '"{name}" was made from ubsheets template {version}, and this program knows only'
+              " {current}: update ubsheets — the file was not changed."},
+    "migrate_value_outside": {
+        "ky": "«{name}» китебинин «{sheet}» барагында {cell} уячасы таблицанын тышында (же"
+              " белгисиз жөндөө): жаңылоодо ал жоголмок; аны өз барагыңызга көчүрүп, кайра аракет"
+              " кылыңыз — файл өзгөргөн жок.",
+        "ru": "В книге «{name}» на листе «{sheet}» ячейка {cell} вне таблицы (или неизвестная"
+              " настройка): при обновлении она потерялась бы; перенесите её на свой лист и"
+              " попробуйте снова — файл не изменён.",
+        "en": 'In "{name}", sheet "{sheet}", cell {cell} is outside the table (or an unknown'
+              " setting): upgrading would lose it; move it to a sheet of your own first and try"
+              " again — the file was not changed."},
+    "migrate_sheet_has_objects": {
+        "ky": "«{name}» китебинин «{sheet}» барагында сиздин диаграммаңыз, сүрөтүңүз же башка"
+              " объектиңиз бар: жаңылоодо ал жоголмок; аны өз барагыңызга көчүрүп, кайра аракет"
+              " кылыңыз — файл өзгөргөн жок.",
+        "ru": "На листе «{sheet}» книги «{name}» есть ваша диаграмма, рисунок или другой объект:"
+              " при обновлении он потерялся бы; перенесите его на свой лист и попробуйте снова —"
+              " файл не изменён.",
+        "en": 'The sheet "{sheet}" of "{name}" holds a chart, picture or other object of yours:'
+              " upgrading would lose it; move it to a sheet of your own first and try again —"
+              " the file was not changed."},
     "upgrade_macros_dropped": {
         "ky": "«{name}» китебинде макростор бар, ал эми «{output}» .xlsx файлы макросторду"
               " сактай албайт (Excel аларды өчүрөт): .xlsm менен бүткөн ат бериңиз — эч нерсе"

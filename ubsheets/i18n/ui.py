@@ -255,6 +255,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "«{path}» китебине барактар кошулду ({count}): {sheets}.",
         "ru": "В книгу «{path}» добавлены листы ({count}): {sheets}.",
         "en": "Added {count:sheet|sheets} to \"{path}\": {sheets}."},
+    "migrated": {
+        "ky": "«{path}» китеби ubsheets үлгүсүнүн {version} версиясынан {current} версиясына"
+              " которулду: {rows} сап көчүрүлдү; өзгөртүлгөн маанилер: {renamed}.",
+        "ru": "Книга «{path}» переведена с версии шаблона ubsheets {version} на {current}:"
+              " перенесено строк: {rows}; переименованные значения: {renamed}.",
+        "en": 'Migrated "{path}" from ubsheets template {version} to {current}: {rows:row|rows}'
+              " carried; values renamed: {renamed}."},
+    "migrated_nothing_renamed": {"ky": "жок", "ru": "нет", "en": "none"},
     "upgrade_nothing_to_do": {
         "ky": "«{path}» китеби ubsheets үлгүсүнүн азыркы версиясында: кошула турган эч нерсе"
               " жок, файл өзгөргөн жок.",

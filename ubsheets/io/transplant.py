@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +40,13 @@ from ubsheets.io.parts.relationships import RelationshipsPart, kind_of
 from ubsheets.io.parts.styles import StylesPart
 from ubsheets.io.parts.tree import parse_part, serialise
 from ubsheets.io.parts.verify import check_written_parts
-from ubsheets.io.parts.workbook import CONTENT_TYPE, MACRO_CONTENT_TYPE, WorkbookPart, defined_name_value
+from ubsheets.io.parts.workbook import (
+    CONTENT_TYPE,
+    MACRO_CONTENT_TYPE,
+    WorkbookPart,
+    defined_name_value,
+    remove_defined_name,
+)
 
 _DEFINED_NAME = f"{qn(MAIN, 'definedNames')}/{qn(MAIN, 'definedName')}"
 _TABLE = qn(MAIN, "table")
@@ -101,26 +107,41 @@ def master_sheets(master: Package) -> list[MasterSheet]:
             for sheet in workbook.sheets()]
 
 
-def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | None) -> list[str]:
+def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | None,
+               replace: Mapping[str, int] | None = None) -> list[str]:
     """Write ``user`` to ``dst`` with every sheet of ``master`` added after its own sheets;
     the names of the sheets added. ``macro_enabled``: the workbook's content type made that of an
     .xlsm (True) or an .xlsx (False); None: left as it is. The caller has checked that no sheet or
-    defined name of the master's is one of the user's."""
+    defined name of the master's is one of the user's.
+
+    ``replace`` (a migration): master sheet name -> the position of an older sheet of ours that it
+    takes the place of. That sheet keeps its position, sheetId and relationship id; its part and
+    the parts only it relates to (tables, notes, VML), the defined names local to it, our lists'
+    names and the calculation chain are dropped."""
+    replace = replace or {}
     job = _Transplant(user, master)
     workbook = WorkbookPart(user.required(WORKBOOK), user.name)
     wb_rels = RelationshipsPart(user.required(rels_name(WORKBOOK)), user.name, rels_name(WORKBOOK))
     sheets = master_sheets(master)
+    dropped = _drop_replaced(job, workbook, wb_rels, set(replace.values())) if replace else set()
     mapping = _import_styles(job, wb_rels, sheets)
-    tables = _Tables(user, workbook)
+    tables = _Tables(user, workbook, dropped)
     vml_blocks = _used_vml_blocks(user)
     before = workbook.sheets()
     next_id = max((int(s.sheet_id) for s in before if s.sheet_id.isdigit()), default=0) + 1
-    for offset, sheet in enumerate(sheets):
+    positions: dict[int, int] = {}
+    for number, sheet in enumerate(sheets):
         part = _copy_sheet(job, sheet, mapping, tables, vml_blocks)
+        if sheet.name in replace:
+            index = positions[number] = replace[sheet.name]
+            wb_rels.edit(before[index].rid, Target=relative_target(WORKBOOK, part))
+            workbook.set_sheet(index, name=sheet.name, **({"state": "hidden"} if sheet.hidden else {}))
+            continue
         rid = wb_rels.free_id()
         wb_rels.add(rid, "worksheet", relative_target(WORKBOOK, part))
-        workbook.insert_sheet(len(before) + offset, sheet.name, next_id + offset, rid, sheet.hidden)
-    _copy_defined_names(master, workbook, len(before))
+        index = positions[number] = len(workbook.sheets())
+        workbook.insert_sheet(index, sheet.name, next_id + number, rid, sheet.hidden)
+    _copy_defined_names(master, workbook, positions)
     types = ContentTypes(user.required(TYPES), user.name)
     _type_new_parts(job, types)
     if macro_enabled is not None:
@@ -128,9 +149,13 @@ def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | 
     _put(job, WORKBOOK, workbook.to_bytes(), workbook.data)
     _put(job, rels_name(WORKBOOK), wb_rels.to_bytes(), wb_rels.data)
     _put(job, TYPES, types.to_bytes(), types.data)
-    _sync_app(job, before, [sheet.name for sheet in sheets])
+    types.remove_overrides(dropped)
+    if replace:
+        _sync_app_renamed(job, before, workbook.sheets())
+    else:
+        _sync_app(job, before, [sheet.name for sheet in sheets])
     try:
-        write_package(user, dst, dict(job.parts), set(), job.new_names)
+        write_package(user, dst, dict(job.parts), dropped, job.new_names)
         check_written_parts(dst, [user.names.get(key, key) for key in job.parts if key in user.names]
                             + job.new_names)
     except BaseException:
@@ -142,6 +167,38 @@ def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | 
 def _put(job: _Transplant, part: str, content: bytes, original: bytes) -> None:
     if content != original:
         job.parts[part_key(part)] = content
+
+
+# --- a migration: the older sheets of ours dropped -------------------------------------------
+
+
+def _drop_replaced(job: _Transplant, workbook: WorkbookPart, wb_rels: RelationshipsPart,
+                   indexes: set[int]) -> set[str]:
+    """The part keys that go with the sheets at ``indexes``: each sheet's part, its rels and the
+    parts only they relate to; the calculation chain (it names their cells: Excel rebuilds it).
+    The names local to those sheets and the global names the master defines are removed."""
+    user, sheets = job.user, workbook.sheets()
+    targets = {rel["Id"]: part_key(rel["part"]) for rel in user.rels(WORKBOOK) if "part" in rel}
+    replaced = {targets[sheets[index].rid] for index in indexes}
+    names = {user.names[part] for part in replaced}
+    dropped = set(replaced)
+    for name in names:
+        dropped.add(part_key(rels_name(name)))
+        for rel in user.rels(name):
+            if "part" in rel and user.sources.get(rel["part"], set()) <= names:
+                dropped.add(part_key(rel["part"]))
+    for rel in wb_rels.items():
+        if kind_of(rel.get("Type", "")) == "calcChain" and rel.get("Id") in targets:
+            dropped.add(targets[rel["Id"]])
+            wb_rels.remove(rel["Id"])
+    ours = {(el.get("name") or "").casefold() for el in WorkbookPart(job.master.required(WORKBOOK), job.master.name)
+            .root.iterfind(_DEFINED_NAME) if el.get("localSheetId") is None}
+    for element in list(workbook.root.iterfind(_DEFINED_NAME)):
+        local = element.get("localSheetId")
+        if (local is None and (element.get("name") or "").casefold() in ours) or (
+                local is not None and local.isdigit() and int(local) in indexes):
+            remove_defined_name(element)
+    return {key for key in dropped if key in user.names}
 
 
 # --- styles ----------------------------------------------------------------------------------
@@ -222,10 +279,10 @@ class _Tables:
     """The table ids and names of the user's workbook, and the names of its defined names: a
     table's name shares their namespace (Excel), its id must be unique in the workbook."""
 
-    def __init__(self, user: Package, workbook: WorkbookPart) -> None:
+    def __init__(self, user: Package, workbook: WorkbookPart, dropped: Collection[str]) -> None:
         self.ids: set[int] = set()
         self.names = {(el.get("name") or "").casefold() for el in workbook.root.iterfind(_DEFINED_NAME)}
-        for table in user_tables(user):
+        for table in user_tables(user, dropped):
             if (table.get("id") or "").isdigit():
                 self.ids.add(int(table.get("id")))
             self.names |= {(table.get(a) or "").casefold() for a in ("name", "displayName")}
@@ -247,12 +304,12 @@ class _Tables:
         return serialise(tree, b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
 
 
-def user_tables(user: Package) -> list:
-    """The root of every table part of ``user`` (by its relationships' type)."""
+def user_tables(user: Package, dropped: Collection[str] = ()) -> list:
+    """The root of every table part of ``user`` (by its relationships' type), but ``dropped``."""
     found = []
     for key, sources in user.sources.items():
         if key.startswith("xl/tables/") or any(_is_table(user, source, key) for source in sources):
-            if user.has(key):
+            if user.has(key) and key not in dropped:
                 root = parse_part(user.read(key), user.name).getroot()
                 if root.tag == _TABLE:
                     found.append(root)
@@ -290,14 +347,14 @@ def _renumber_vml(data: bytes, used: set[int]) -> bytes:
 # --- workbook-level parts -----------------------------------------------------------------------
 
 
-def _copy_defined_names(master: Package, workbook: WorkbookPart, first_sheet: int) -> None:
+def _copy_defined_names(master: Package, workbook: WorkbookPart, positions: Mapping[int, int]) -> None:
     """The master's defined names; a sheet-local one (print titles) local to the same sheet,
-    now at ``first_sheet`` + its master position."""
+    now at ``positions`` of its master position."""
     source = WorkbookPart(master.required(WORKBOOK), master.name)
     for element in source.root.iterfind(_DEFINED_NAME):
         local = element.get("localSheetId")
         workbook.add_defined_name(element.get("name"), defined_name_value(element),
-                                  None if local is None else first_sheet + int(local),
+                                  None if local is None else positions[int(local)],
                                   element.get("hidden") in ("1", "true"))
 
 
@@ -335,7 +392,13 @@ def _set_macro_enabled(types: ContentTypes, enabled: bool) -> None:
         types.override(WORKBOOK, wanted)
 
 
-def _sync_app(job: _Transplant, before: list, added: list[str]) -> None:
+def _sync_app_renamed(job: _Transplant, before: list, after: list) -> None:
+    """docProps/app.xml's list of worksheets with the sheets a migration renamed."""
+    if [sheet.name for sheet in before] != [sheet.name for sheet in after]:
+        _sync_app(job, before, [], [sheet.name for sheet in after])
+
+
+def _sync_app(job: _Transplant, before: list, added: list[str], renamed: list[str] | None = None) -> None:
     """docProps/app.xml's list of worksheets with ours at its end (``parts.app``), if it has one
     that matches; one we cannot read is copied as it is (Excel rewrites it on its next save)."""
     user = job.user
@@ -345,9 +408,14 @@ def _sync_app(job: _Transplant, before: list, added: list[str]) -> None:
         return
     kinds = {rel.get("Id"): kind_of(rel.get("Type", "")) for rel in user.rels(WORKBOOK)}
     worksheets = [sheet.name for sheet in before if kinds.get(sheet.rid) == "worksheet"]
+    if renamed is not None:
+        names = dict(zip([sheet.name for sheet in before], renamed, strict=True))
+        added, worksheets_after = [], [names[name] for name in worksheets]
+    else:
+        worksheets_after = worksheets + added
     try:
         app = AppPart(user.read(part), user.name)
     except InputError:
         return
-    if app.sync_worksheets(worksheets, worksheets + added):
+    if app.sync_worksheets(worksheets, worksheets_after):
         _put(job, user.names[part_key(part)], app.to_bytes(), app.data)

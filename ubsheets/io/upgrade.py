@@ -6,7 +6,8 @@ package by ``transplant``; every sheet, part and value of the user's stays as it
 upgraded is refused in one line before anything is written: the guard's refusals (encrypted,
 legacy .xls, damaged), Strict OOXML, a protected structure, a name of ours already taken, macros an
 .xlsx would drop, a file open elsewhere (``safe_write``). A workbook made by ubsheets is left
-alone: at the current template there is nothing to do; an older one is not migrated yet.
+alone at the current template (nothing to do); one of an older template is migrated (``migrate``):
+its sheets of ours replaced by the current ones, filled with what it held.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from python_calamine import CalamineWorkbook
 from ubsheets.core.normalize import fold
 from ubsheets.errors import InputError, UsageError
 from ubsheets.io.guard import check_workbook_file
+from ubsheets.io.migrate import Migration, plan_migration, replaced_positions
 from ubsheets.io.opc_package import WORKBOOK, Package, open_package, rels_name
 from ubsheets.io.parts.namespaces import MAIN, qn
 from ubsheets.io.parts.relationships import RelationshipsPart, kind_of
@@ -45,6 +47,7 @@ _DEFINED_NAME = f"{qn(MAIN, 'definedNames')}/{qn(MAIN, 'definedName')}"
 class Upgraded:
     path: Path  # the workbook written (or, with nothing to do, the one given)
     added: list[str] = field(default_factory=list)  # empty: it was current, nothing was written
+    migrated: Migration | None = None  # a workbook of an older template: what was carried
 
 
 def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mapping[str, Any],
@@ -60,11 +63,19 @@ def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mappi
         raise UsageError("upgrade_output_exists", name=target.name)
     as_read = check_writable(book) if in_place else None  # the file as read is the one replaced
     check_workbook_file(book)
+    migration: Migration | None = None
+    replace: dict[str, int] = {}
     with open_package(book) as user:
-        if _is_current(user, book):
+        state = _template_state(user, book)
+        if state == _CURRENT:
             return Upgraded(book)
-        has_vba = _check_upgradable(user)
+        has_vba = _check_upgradable(user, state == _OLDER)
         date1904 = _uses_1904(user)
+        if state == _OLDER:  # the book's own language, settings and rows
+            old = read_book(book)
+            migration = plan_migration(old, str(book))
+            lang, settings, rows = migration.lang, migration.settings, migration.rows
+            replace = replaced_positions(user, old, lang)
     macro_enabled = None if in_place else target.suffix.lower() == ".xlsm"
     if has_vba and macro_enabled is False:
         raise InputError("upgrade_macros_dropped", name=book.name, output=target.name)
@@ -73,10 +84,10 @@ def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mappi
 
     def write(tmp: Path) -> None:
         with open_package(book) as user, _opened(master) as source:
-            added[:] = transplant(user, source, tmp, macro_enabled)
+            added[:] = transplant(user, source, tmp, macro_enabled, replace)
 
     safe_replace(target, write, verify=read_book, backup=in_place, as_read=as_read)
-    return Upgraded(target, added)
+    return Upgraded(target, added, migration)
 
 
 def _master(lang: str, settings: Mapping[str, Any], rows: Mapping[str, Sequence[Mapping[str, Any]]],
@@ -101,22 +112,28 @@ def _opened(data: bytes) -> Iterator[Package]:
         yield Package(zin, "master")
 
 
-def _is_current(user: Package, book: Path) -> bool:
-    """A ubsheets workbook of the current template: True. One of an older template, or one whose
-    registers are all there without the hidden sheet: refused, not migrated yet."""
+_CURRENT, _OLDER, _FOREIGN = "current", "older", "foreign"
+
+
+def _template_state(user: Package, book: Path) -> str:
+    """A ubsheets workbook of the current template, one of an older template (migrated), or a
+    workbook of the school's own. A newer template's, or one whose registers are all there
+    without the hidden sheet, is refused."""
     workbook = WorkbookPart(user.required(WORKBOOK), user.name)  # Strict OOXML: refused here
     names = [sheet.name for sheet in workbook.sheets()]
     if META_SHEET in names:
-        version = _meta(book).get("template_version")
+        version = _meta(book).get("template_version") or "?"
         if version == TEMPLATE_VERSION:
-            return True
-        raise InputError("upgrade_older_template", name=book.name, version=version or "?",
+            return _CURRENT
+        if version.isdigit() and int(version) < int(TEMPLATE_VERSION):
+            return _OLDER
+        raise InputError("upgrade_newer_template", name=book.name, version=version,
                          current=TEMPLATE_VERSION)
     folded = {fold(name) for name in names}
     if all(any(fold(label) in folded for label in reg.sheet.all()) for reg in ALL_TABLES):
         raise InputError("upgrade_older_template", name=book.name, version="?",
                          current=TEMPLATE_VERSION)
-    return False
+    return _FOREIGN
 
 
 def _our_names() -> list[str]:
@@ -136,12 +153,15 @@ def _meta(book: Path) -> dict[str, str]:
     return {str(row[0]): str(row[1]) for row in grid if len(row) >= 2 and row[0] and row[1]}
 
 
-def _check_upgradable(user: Package) -> bool:
-    """Refuse what can't be upgraded; whether the workbook holds a VBA project."""
+def _check_upgradable(user: Package, migrating: bool) -> bool:
+    """Refuse what can't be upgraded; whether the workbook holds a VBA project. Migrating, our
+    sheets and names are there already, to be replaced."""
     workbook = WorkbookPart(user.required(WORKBOOK), user.name)
     protection = workbook.root.find(_PROTECTION)
     if protection is not None and protection.get("lockStructure") in ("1", "true"):
         raise InputError("workbook_structure_protected", name=user.name)
+    if migrating:
+        return _has_vba(user)
     # The reader finds each register by its sheet's name, in any language: a sheet of the user's
     # so named beside ours would make it unclear which one is the register, so it is refused, to
     # be renamed by the user, rather than read by chance or given a name the reader won't find.
@@ -156,5 +176,9 @@ def _check_upgradable(user: Package) -> bool:
     for name in _our_names():
         if name.casefold() in taken:
             raise InputError("upgrade_name_taken", name=user.name, defined=taken[name.casefold()])
+    return _has_vba(user)
+
+
+def _has_vba(user: Package) -> bool:
     rels = RelationshipsPart(user.required(rels_name(WORKBOOK)), user.name, rels_name(WORKBOOK))
     return any(kind_of(rel.get("Type", "")) == "vbaProject" for rel in rels.items())

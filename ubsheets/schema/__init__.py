@@ -14,7 +14,7 @@ from ubsheets.schema.teaching import CLUBS, OPEN_LESSONS, SUBJECT_WEEKS
 META_SHEET = "ubsheets"
 
 # Bump when a register, column or list changes in a way an older workbook would not match.
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"
 
 # The registers a user fills, in the order of the sheets.
 REGISTERS: tuple[Register, ...] = (
