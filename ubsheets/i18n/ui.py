@@ -291,4 +291,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "Кошулган барактардын тили (жок болсо: терминалдын тили же кыргызча).",
         "ru": "Язык добавляемых листов (без него: язык терминала или кыргызский).",
         "en": "The language of the added sheets (else: the terminal's, or Kyrgyz)."},
+    # The workbook's buttons (ubsheets/excel.py): one message box, in the book's language.
+    "excel_unexpected": {
+        "ky": "Күтүлбөгөн ката ({detail}). Иштеп чыгуучуларга билдириңиз.",
+        "ru": "Непредвиденная ошибка ({detail}). Сообщите разработчикам.",
+        "en": "Unexpected error ({detail}). Please report it."},
+    "excel_save_first": {
+        "ky": "Адегенде китепти файл катары сактаңыз (Файл → Сохранить как), анан кайра басыңыз.",
+        "ru": "Сначала сохраните книгу в файл (Файл → Сохранить как), затем нажмите кнопку снова.",
+        "en": "Save the workbook to a file first (File → Save As), then press the button again."},
+    "excel_no_cell": {
+        "ky": "Китепте «{name}» аттуу уяча жок: Башкы бет барагын ubsheets upgrade менен кайра "
+              "кошуңуз.",
+        "ru": "В книге нет ячейки с именем «{name}»: добавьте лист «Главная» заново командой "
+              "ubsheets upgrade.",
+        "en": "The workbook has no cell named “{name}”: add the home sheet again with "
+              "ubsheets upgrade."},
+    "excel_empty_cell": {
+        "ky": "«{name}» уячасы бош: Башкы бет барагында толтуруңуз.",
+        "ru": "Ячейка «{name}» пуста: заполните её на листе «Главная».",
+        "en": "The cell “{name}” is empty: fill it in on the home sheet."},
+    "excel_bad_period": {
+        "ky": "Мезгилди тизмеден тандаңыз (2020-10-1, 2020-10 же 2020-2021 түрүндө): {value}",
+        "ru": "Выберите период из списка (в виде 2020-10-1, 2020-10 или 2020-2021): {value}",
+        "en": "Pick the period from the list (as 2020-10-1, 2020-10 or 2020-2021): {value}"},
+    "excel_not_a_folder": {
+        "ky": "Мындай папка жок: {path}. «ub_folder» уячасына мектептердин китептери турган "
+              "папканы жазыңыз.",
+        "ru": "Такой папки нет: {path}. Укажите в ячейке «ub_folder» папку с книгами школ.",
+        "en": "No such folder: {path}. Put the folder with the schools' workbooks in the cell "
+              "“ub_folder”."},
 }
