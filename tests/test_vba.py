@@ -53,7 +53,7 @@ def project_stream(project: bytes) -> list[str]:
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory) -> Path:
-    return new_workbook(tmp_path_factory.mktemp("vba") / "book.xlsm", "ky")
+    return new_workbook(tmp_path_factory.mktemp("vba") / "book.xlsm", "ky", macros=False)
 
 
 @pytest.fixture(scope="module")

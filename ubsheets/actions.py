@@ -57,7 +57,10 @@ def academic_year(text: str | None, today: dt.date | None = None) -> tuple[int, 
 
 
 def new_workbook(path: Path, lang: str, school: str | None = None, year: str | None = None,
-                 force: bool = False) -> Path:
+                 force: bool = False, macros: bool = True) -> Path:
+    """A new master workbook. An .xlsm (unless ``macros`` is false) is a macro-enabled master: a
+    home sheet first, with the period cell and the buttons, and the VBA project; an .xlsx has
+    neither (no macros, so no buttons to describe)."""
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise UsageError("bad_extension", name=path.name)
     if path.exists() and not force:
@@ -73,9 +76,19 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
     holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
                  "name": WINTER_BREAK.get(lang)}]
     workbook = build_workbook(lang, settings, {"holidays": holidays})
+
+    def write(tmp: Path) -> None:
+        save_workbook(workbook, tmp)
+
+    if macros and path.suffix.lower() == ".xlsm":
+        from ubsheets.io.home_sheet import add_home_sheet, write_master
+
+        add_home_sheet(workbook, lang, dt.date(start, 9, 1), dt.date(end, *TYPICAL_YEAR_END))
+
+        def write(tmp: Path) -> None:
+            write_master(lambda plain: save_workbook(workbook, plain), tmp, lang)
     # With --force the replaced workbook may hold a year of registers: keep it as .bak.
-    safe_replace(path, lambda tmp: save_workbook(workbook, tmp), verify=read_book,
-                 backup=path.exists())
+    safe_replace(path, write, verify=read_book, backup=path.exists())
     return path
 
 

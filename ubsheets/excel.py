@@ -40,12 +40,12 @@ from ubsheets.core.context import Context
 from ubsheets.core.periods import Period
 from ubsheets.errors import InputError, UbsheetsError, UsageError
 from ubsheets.i18n import t
+from ubsheets.io.home_sheet import HOME_SHEET
 from ubsheets.io.package_writer import KeptSheet
-from ubsheets.schema import ALL_TABLES, Label
+from ubsheets.schema import ALL_TABLES
 
 TITLE = "ubsheets"
 PERIOD_CELL, FOLDER_CELL, OUTPUT_CELL = "ub_period", "ub_folder", "ub_output"
-HOME_SHEET = Label("Башкы бет", "Главная", "Home")
 MAX_DETAIL = 200  # characters of an unexpected error's own text in its one line
 
 Book = Any  # an xlwings Book (or the tests' stand-in): xlwings is only imported for the caller

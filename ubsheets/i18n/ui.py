@@ -321,4 +321,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Такой папки нет: {path}. Укажите в ячейке «ub_folder» папку с книгами школ.",
         "en": "No such folder: {path}. Put the folder with the schools' workbooks in the cell "
               "“ub_folder”."},
+    # The home sheet of a macro-enabled master (ubsheets.io.home_sheet).
+    "home_title": {
+        "ky": "Методикалык бирикменин китеби", "ru": "Книга методического объединения",
+        "en": "The methodological association's workbook"},
+    "home_period_label": {"ky": "Мезгил:", "ru": "Период:", "en": "Period:"},
+    "home_period_hint": {
+        "ky": "Отчеттун мезгилин тизмеден тандаңыз же жазыңыз: 2020-10 (ай), 2020-10-1 (айдын "
+              "1–15-күндөрү), 2020-10-2 (16-күндөн айдын аягына чейин) же 2020-2021 (окуу жылы).",
+        "ru": "Выберите период отчёта из списка или впишите его: 2020-10 (месяц), 2020-10-1 "
+              "(1–15 число), 2020-10-2 (с 16 числа до конца месяца) или 2020-2021 (учебный год).",
+        "en": "Pick the report's period from the list or type it: 2020-10 (a month), 2020-10-1 "
+              "(days 1–15), 2020-10-2 (the 16th to the month's end) or 2020-2021 (the school "
+              "year)."},
+    "home_period_prompt": {
+        "ky": "2020-10, 2020-10-1 же 2020-2021", "ru": "2020-10, 2020-10-1 или 2020-2021",
+        "en": "2020-10, 2020-10-1 or 2020-2021"},
+    "home_button_validate": {"ky": "Текшерүү", "ru": "Проверить", "en": "Validate"},
+    "home_button_summary": {"ky": "Жыйынтык", "ru": "Сводка", "en": "Summary"},
+    "home_button_report": {"ky": "Отчет", "ru": "Отчёт", "en": "Report"},
+    "home_does_validate": {
+        "ky": "Реестрлерди текшерет; каталар жана эскертүүлөр өзүнчө баракка жазылат.",
+        "ru": "Проверяет реестры; ошибки и предупреждения записываются на отдельный лист.",
+        "en": "Checks the registers; errors and warnings go to a sheet of their own."},
+    "home_does_summary": {
+        "ky": "Окуу жылы боюнча жыйынтык барактарын түзөт же жаңылайт.",
+        "ru": "Создаёт или обновляет листы сводки за учебный год.",
+        "en": "Makes or refreshes the summary sheets of the school year."},
+    "home_does_report": {
+        "ky": "Жогоруда тандалган мезгилдин отчетун түзөт же жаңылайт.",
+        "ru": "Создаёт или обновляет отчёт за период, выбранный выше.",
+        "en": "Makes or refreshes the report for the period chosen above."},
+    "home_note": {
+        "ky": "Баскычтар Python жана ubsheets орнотулган компьютерде иштейт; китепти ачканда "
+              "макросторду иштетүүгө уруксат бериңиз.",
+        "ru": "Кнопки работают на компьютере, где установлены Python и ubsheets; при открытии "
+              "книги разрешите макросы.",
+        "en": "The buttons work on a computer with Python and ubsheets installed; allow macros "
+              "when you open the workbook."},
 }
