@@ -214,6 +214,8 @@ def upgrade(
     elif result.added:
         out.print(t("upgraded", shown, path=result.path, count=len(result.added),
                     sheets=", ".join(result.added)), markup=False)
+        if result.vba == "kept":
+            out.print(t("upgrade_vba_kept", shown), markup=False)
     else:
         out.print(t("upgrade_nothing_to_do", shown, path=result.path), markup=False)
 

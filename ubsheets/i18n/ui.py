@@ -251,6 +251,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "PDF файлдары үчүн папка (LibreOffice аркылуу).",
         "ru": "Папка для PDF (через LibreOffice).",
         "en": "A folder for PDFs (made by LibreOffice)."},
+    "upgrade_vba_kept": {
+        "ky": "Китептин өз макростору сакталды, ошондуктан Башкы бет жана баскычтар кошулган жок.",
+        "ru": "Собственные макросы книги сохранены, поэтому главная страница и кнопки не добавлены.",
+        "en": "The workbook's own macros were kept, so no home sheet or buttons were added."},
     "upgraded": {
         "ky": "«{path}» китебине барактар кошулду ({count}): {sheets}.",
         "ru": "В книгу «{path}» добавлены листы ({count}): {sheets}.",

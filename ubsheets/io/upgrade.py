@@ -8,12 +8,22 @@ legacy .xls, damaged), Strict OOXML, a protected structure, a name of ours alrea
 .xlsx would drop, a file open elsewhere (``safe_write``). A workbook made by ubsheets is left
 alone at the current template (nothing to do); one of an older template is migrated (``migrate``):
 its sheets of ours replaced by the current ones, filled with what it held.
+
+Into an .xlsm whose source has no VBA project (an .xlsx, or an .xlsm without one) the workbook
+also gets what ``new BOOK.xlsm`` gives: the home sheet with its buttons (built into the master as
+``new`` builds it, and transplanted with its VML drawing like the other sheets: after the user's
+sheets, since putting it first would move the sheet positions the user's names and formulas may
+point at), then the VBA project (``vba.add_vba_project``, which writes a code name on every sheet,
+as Excel does in a workbook with macros). A source that has a VBA project keeps it untouched: ours
+cannot be merged into it, so it gets our sheets without the home sheet and buttons (``Upgraded.vba``
+says so).
 """
 
 from __future__ import annotations
 
 import io
 import os
+import tempfile
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -48,6 +58,9 @@ class Upgraded:
     path: Path  # the workbook written (or, with nothing to do, the one given)
     added: list[str] = field(default_factory=list)  # empty: it was current, nothing was written
     migrated: Migration | None = None  # a workbook of an older template: what was carried
+    # Into an .xlsm: "added" (the home sheet, its buttons and our VBA project), "kept" (the
+    # workbook's own VBA project kept, so no home sheet or buttons); None: an .xlsx.
+    vba: str | None = None
 
 
 def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mapping[str, Any],
@@ -69,7 +82,9 @@ def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mappi
         state = _template_state(user, book)
         if state == _CURRENT:
             return Upgraded(book)
-        has_vba = _check_upgradable(user, state == _OLDER)
+        has_vba = _has_vba(user)
+        buttons = target.suffix.lower() == ".xlsm" and not has_vba
+        _check_upgradable(user, state == _OLDER, buttons)
         date1904 = _uses_1904(user)
         if state == _OLDER:  # the book's own language, settings and rows
             old = read_book(book)
@@ -79,21 +94,33 @@ def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mappi
     macro_enabled = None if in_place else target.suffix.lower() == ".xlsm"
     if has_vba and macro_enabled is False:
         raise InputError("upgrade_macros_dropped", name=book.name, output=target.name)
-    master = _master(lang, settings, rows, date1904)
+    master = _master(lang, settings, rows, date1904, buttons)
     added: list[str] = []
 
     def write(tmp: Path) -> None:
-        with open_package(book) as user, _opened(master) as source:
-            added[:] = transplant(user, source, tmp, macro_enabled, replace)
+        if not buttons:
+            with open_package(book) as user, _opened(master) as source:
+                added[:] = transplant(user, source, tmp, macro_enabled, replace)
+            return
+        from ubsheets.vba import add_vba_project  # pyOpenVBA and xlwings: only when building
+
+        with tempfile.TemporaryDirectory(prefix="ubsheets-upgrade-") as scratch:
+            staged = Path(scratch) / "staged.xlsm"
+            with open_package(book) as user, _opened(master) as source:
+                added[:] = transplant(user, source, staged, True, replace)
+            add_vba_project(staged, tmp)
 
     safe_replace(target, write, verify=read_book, backup=in_place, as_read=as_read)
-    return Upgraded(target, added, migration)
+    vba = None if target.suffix.lower() != ".xlsm" else "added" if buttons else "kept" if has_vba else None
+    return Upgraded(target, added, migration, vba)
 
 
 def _master(lang: str, settings: Mapping[str, Any], rows: Mapping[str, Sequence[Mapping[str, Any]]],
-            date1904: bool) -> bytes:
+            date1904: bool, home: bool = False) -> bytes:
     """The master workbook's package, its dates counted as the user's workbook counts them (a
-    date is a number of days: from 1900, or from 1904 in a workbook made on an old Mac)."""
+    date is a number of days: from 1900, or from 1904 in a workbook made on an old Mac). With
+    ``home``, the home sheet first and its buttons, as ``new BOOK.xlsm`` makes them (no VBA: the
+    project is built for the upgraded workbook's own sheets)."""
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     from ubsheets.io.template import build_workbook  # openpyxl: only here
@@ -101,9 +128,18 @@ def _master(lang: str, settings: Mapping[str, Any], rows: Mapping[str, Sequence[
     workbook = build_workbook(lang, settings, rows)
     if date1904:
         workbook.epoch = CALENDAR_MAC_1904
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    if not home:
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+    from ubsheets.io.home_sheet import add_buttons, add_home_sheet
+
+    add_home_sheet(workbook, lang, settings["year_start"], settings["year_end"])
+    with tempfile.TemporaryDirectory(prefix="ubsheets-master-") as scratch:
+        plain, staged = Path(scratch) / "plain.xlsx", Path(scratch) / "buttons.xlsx"
+        workbook.save(plain)
+        add_buttons(plain, staged, lang)
+        return staged.read_bytes()
 
 
 @contextmanager
@@ -136,11 +172,13 @@ def _template_state(user: Package, book: Path) -> str:
     return _FOREIGN
 
 
-def _our_names() -> list[str]:
-    """The workbook-level names the master defines: the dropdowns' lists and the teachers."""
-    from ubsheets.io.template import TEACHERS_NAME  # openpyxl: only here
+def _our_names(home: bool = False) -> list[str]:
+    """The workbook-level names the master defines: the dropdowns' lists and the teachers (and,
+    with the home sheet, its period cell)."""
+    from ubsheets.io.home_sheet import PERIOD_NAME  # openpyxl: only here
+    from ubsheets.io.template import TEACHERS_NAME
 
-    return [choices.defined_name for choices in ALL_LISTS] + [TEACHERS_NAME]
+    return [choices.defined_name for choices in ALL_LISTS] + [TEACHERS_NAME] + ([PERIOD_NAME] if home else [])
 
 
 def _uses_1904(user: Package) -> bool:
@@ -153,19 +191,27 @@ def _meta(book: Path) -> dict[str, str]:
     return {str(row[0]): str(row[1]) for row in grid if len(row) >= 2 and row[0] and row[1]}
 
 
-def _check_upgradable(user: Package, migrating: bool) -> bool:
-    """Refuse what can't be upgraded; whether the workbook holds a VBA project. Migrating, our
-    sheets and names are there already, to be replaced."""
+def _check_upgradable(user: Package, migrating: bool, home: bool = False) -> None:
+    """Refuse what can't be upgraded. Migrating, our sheets and names are there already, to be
+    replaced. With ``home``, the home sheet and its period name are ours too."""
+    from ubsheets.io.home_sheet import HOME_SHEET  # openpyxl: only here
+
     workbook = WorkbookPart(user.required(WORKBOOK), user.name)
     protection = workbook.root.find(_PROTECTION)
     if protection is not None and protection.get("lockStructure") in ("1", "true"):
         raise InputError("workbook_structure_protected", name=user.name)
     if migrating:
-        return _has_vba(user)
+        home_names = {fold(label) for label in HOME_SHEET.all()}
+        taken_home = next((s.name for s in workbook.sheets() if home and fold(s.name) in home_names), None)
+        if taken_home is not None:
+            raise InputError("upgrade_sheet_taken", name=user.name, sheet=taken_home)
+        return
     # The reader finds each register by its sheet's name, in any language: a sheet of the user's
     # so named beside ours would make it unclear which one is the register, so it is refused, to
     # be renamed by the user, rather than read by chance or given a name the reader won't find.
     ours = {fold(label) for reg in ALL_TABLES for label in reg.sheet.all()} | {fold(META_SHEET)}
+    if home:
+        ours |= {fold(label) for label in HOME_SHEET.all()}
     for sheet in workbook.sheets():
         if fold(sheet.name) in ours:
             raise InputError("upgrade_sheet_taken", name=user.name, sheet=sheet.name)
@@ -173,10 +219,9 @@ def _check_upgradable(user: Package, migrating: bool) -> bool:
              if el.get("localSheetId") is None}
     for table in user_tables(user):
         taken |= {(table.get(a) or "").casefold(): table.get(a) for a in ("name", "displayName")}
-    for name in _our_names():
+    for name in _our_names(home):
         if name.casefold() in taken:
             raise InputError("upgrade_name_taken", name=user.name, defined=taken[name.casefold()])
-    return _has_vba(user)
 
 
 def _has_vba(user: Package) -> bool:
