@@ -56,6 +56,19 @@ def academic_year(text: str | None, today: dt.date | None = None) -> tuple[int, 
     return int(match.group(1)), int(match.group(2))
 
 
+def fresh_master(lang: str, year: str | None = None) -> tuple[dict, dict[str, list[dict]]]:
+    """What a new master holds before anyone types: the academic year (``year`` or the current
+    one) from 1 September to the usual end, the settings' defaults in ``lang``, and the usual
+    winter break; ``new`` and ``upgrade`` both start from it."""
+    start, end = academic_year(year)
+    (wm, wd), (em, ed) = TYPICAL_WINTER_BREAK
+    settings = {"year_start": dt.date(start, 9, 1), "year_end": dt.date(end, *TYPICAL_YEAR_END),
+                **{item.key: item.default_in(lang) for item in SETTINGS if item.default is not None}}
+    holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
+                 "name": WINTER_BREAK.get(lang)}]
+    return settings, {"holidays": holidays}
+
+
 def new_workbook(path: Path, lang: str, school: str | None = None, year: str | None = None,
                  force: bool = False, macros: bool = True) -> Path:
     """A new master workbook. An .xlsm (unless ``macros`` is false) is a macro-enabled master: a
@@ -67,15 +80,8 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
         raise UsageError("file_exists", name=path.name)
     from ubsheets.io.template import build_workbook, save_workbook  # openpyxl: only here
 
-    start, end = academic_year(year)
-    (wm, wd), (em, ed) = TYPICAL_WINTER_BREAK
-    settings = {"school": school, "year_start": dt.date(start, 9, 1),
-                "year_end": dt.date(end, *TYPICAL_YEAR_END),
-                **{item.key: item.default_in(lang) for item in SETTINGS
-                   if item.default is not None}}
-    holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
-                 "name": WINTER_BREAK.get(lang)}]
-    workbook = build_workbook(lang, settings, {"holidays": holidays})
+    settings, rows = fresh_master(lang, year)
+    workbook = build_workbook(lang, {**settings, "school": school}, rows)
 
     def write(tmp: Path) -> None:
         save_workbook(workbook, tmp)
@@ -83,7 +89,7 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
     if macros and path.suffix.lower() == ".xlsm":
         from ubsheets.io.home_sheet import add_home_sheet, write_master
 
-        add_home_sheet(workbook, lang, dt.date(start, 9, 1), dt.date(end, *TYPICAL_YEAR_END))
+        add_home_sheet(workbook, lang, settings["year_start"], settings["year_end"])
 
         def write(tmp: Path) -> None:
             write_master(lambda plain: save_workbook(workbook, plain), tmp, lang)
@@ -412,10 +418,4 @@ def upgrade_file(path: Path, output: Path | None = None, lang: str = "ky",
     """Add the settings sheet, the registers and the hidden sheet to ``path`` (or write the result
     to ``output``), filled as ``new`` fills them: the academic year (``year`` or the current one),
     the usual winter break, the settings' defaults in ``lang``."""
-    start, end = academic_year(year)
-    (wm, wd), (em, ed) = TYPICAL_WINTER_BREAK
-    settings = {"year_start": dt.date(start, 9, 1), "year_end": dt.date(end, *TYPICAL_YEAR_END),
-                **{item.key: item.default_in(lang) for item in SETTINGS if item.default is not None}}
-    holidays = [{"start": dt.date(start, wm, wd), "end": dt.date(end, em, ed),
-                 "name": WINTER_BREAK.get(lang)}]
-    return upgrade_workbook(path, output, lang, settings, {"holidays": holidays})
+    return upgrade_workbook(path, output, lang, *fresh_master(lang, year))
