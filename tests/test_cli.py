@@ -332,8 +332,9 @@ def test_error_messages_follow_ubsheets_lang(tmp_path):
 
 
 HELP = {  # command: (what it does, {option: its help}), as message keys
-    "new": ("help_new", {"--lang": "help_new_lang", "--school": "help_new_school",
-                         "--year": "help_new_year", "--force": "help_new_force"}),
+    "new": ("help_new", {"--from": "help_new_from", "--lang": "help_new_lang",
+                         "--school": "help_new_school", "--year": "help_new_year",
+                         "--force": "help_new_force", "--district": "help_new_district"}),
     "demo": ("help_demo", {"--schools": "help_demo_schools", "--members": "help_demo_members",
                            "--lang": "help_demo_lang", "--force": "help_demo_force"}),
     "validate": ("help_validate", {"--json": "help_json", "--no-write": "help_validate_no_write"}),
@@ -356,7 +357,8 @@ USAGE["ky:consolidate"], USAGE["ru:consolidate"] = (USAGE["ky"].replace("КИТ�
 # Latin words a help page may hold: commands, options, the program, its variable, the names of
 # programs and formats, file extensions, the two language codes.
 HELP_NAMES = re.compile(r"--[a-z-]+|\b(?:ubsheets|UBSHEETS_LANG|new|demo|validate|summarize|report"
-                        r"|consolidate|upgrade|Excel|LibreOffice|JSON|PDF|ky|ru)\b|\.(?:xlsx|xlsm|bak)\b")
+                        r"|consolidate|upgrade|template|build|workbook_templates|Excel|LibreOffice|JSON|PDF|ky|ru)\b"
+                        r"|\.(?:xlsx|xlsm|bak)\b")
 
 
 def help_words(stdout: str) -> str:
@@ -399,6 +401,20 @@ def test_the_main_help_is_in_one_language(lang):
     for command, (what, _options) in HELP.items():  # each command with its first sentence
         assert f"{command} {t(what, lang).split('. ')[0]}" in text
     assert english_words(text) == []
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_the_template_commands_help_is_in_one_language(lang):
+    group = run("template", "--help", lang=lang if lang == "ru" else None)
+    assert (group.returncode, group.stderr) == (0, "")
+    assert f"build {t('help_template_build', lang).split('. ')[0]}" in help_words(group.stdout)
+    result = run("template", "build", "--help", lang=lang if lang == "ru" else None)
+    assert (result.returncode, result.stderr) == (0, "")
+    text = help_words(result.stdout)
+    for key in ("help_template_build", "help_template_folder", "help_template_year", "help_template_check"):
+        assert t(key, lang) in text, key
+    assert english_words(text) == []
+    assert "ubsheets template build" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_help_says_what_a_default_is():

@@ -85,8 +85,14 @@ def test_a_bad_period_is_one_message_and_nothing_is_copied(tmp_path, value, mess
 def test_a_missing_period_cell_is_named(tmp_path):
     book = caller(make_book(tmp_path / "mo.xlsx", "ru"))
     excel.report(book)
-    assert book.app._alerts == ["В книге нет ячейки с именем «ub_period»: добавьте лист «Главная» "
-                                "заново командой ubsheets upgrade."]
+    assert book.app._alerts == ["В книге нет ячейки «Период»: кнопка работает с листом «Главная», "
+                                "который создают команды ubsheets new и ubsheets upgrade."]
+
+
+def test_an_empty_period_cell_is_named_by_its_label(tmp_path):
+    book = caller(make_book(tmp_path / "ub.xlsx"), ub_period="  ")
+    excel.report(book)
+    assert book.app._alerts == ["«Мезгил» уячасы бош: Башкы бет барагында толтуруңуз."]
 
 
 def test_a_damaged_file_is_one_readable_message(tmp_path):
@@ -103,6 +109,8 @@ def test_an_unsaved_book_is_asked_to_be_saved(tmp_path):
     excel.summarize(book)
     assert book.app._alerts == ["Адегенде китепти файл катары сактаңыз (Файл → Сохранить как), "
                                 "анан кайра басыңыз."]
+    # Not saved by the button: xlwings would save it as <cwd>\Book1.xlsx, without its macros.
+    assert [call for call in book.app._calls if call[0] == "save"] == []
 
 
 def test_an_unexpected_error_is_one_line_in_the_books_language(tmp_path, monkeypatch):
@@ -135,8 +143,8 @@ def test_consolidate_writes_the_district_workbook_and_opens_it(tmp_path):
 def test_consolidate_without_the_folder(tmp_path):
     book = caller(make_book(tmp_path / "district.xlsx"), ub_folder="nowhere")
     excel.consolidate(book)
-    assert book.app._alerts == [f"Мындай папка жок: {tmp_path / 'nowhere'}. «ub_folder» уячасына "
-                                "мектептердин китептери турган папканы жазыңыз."]
+    assert book.app._alerts == [f"Мындай папка жок: {tmp_path / 'nowhere'}. Башкы беттеги «Мектептердин "
+                                "папкасы» уячасына мектептердин китептери турган папканы жазыңыз."]
 
 
 def test_every_xlwings_attribute_the_standin_offers_exists_on_the_real_classes():

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import needs_libreoffice
+from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from ubsheets import actions, vba
@@ -32,6 +33,10 @@ CODE_NAME = re.compile(rb'<sheetPr codeName="\w+"/>|(?<=<sheetPr) codeName="\w+"
 YEAR = "2020-2021"
 
 
+def canonical(data: bytes) -> bytes:
+    return etree.tostring(etree.fromstring(data), method="c14n")
+
+
 def entries(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as package:
         return {name: package.read(name) for name in package.namelist()}
@@ -49,7 +54,7 @@ def home_vml(path: Path, lang: str) -> str:
     with zipfile.ZipFile(path) as package:
         names = package.namelist()
         workbook = package.read("xl/workbook.xml").decode()
-        rid = re.search(rf'<sheet name="{HOME_SHEET.get(lang)}" sheetId="\d+"(?: state="\w+")? r:id="(rId\d+)"',
+        rid = re.search(rf'<sheet [^>]*name="{HOME_SHEET.get(lang)}"[^>]* r:id="(rId\d+)"',
                         workbook)[1]
         rels = package.read("xl/_rels/workbook.xml.rels").decode()
         sheet = "xl/" + re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{rid}"', rels)[1]
@@ -153,3 +158,34 @@ def test_libreoffice_keeps_the_upgraded_buttons_bound(tmp_path, libreoffice):
     for button in BUTTONS:
         found = [b for b in buttons if f'form:label="{t(button.caption, "ru")}"' in b]
         assert found and f"VBAProject.UbSheets.{button.macro}" in found[0], button.macro
+
+
+@pytest.mark.parametrize("lang, year", [("ky", "2020-2021"), ("ru", "2024-2025")])
+def test_a_current_workbook_into_an_xlsm_gets_the_home_sheet_alone(lang, year, tmp_path):
+    source = actions.new_workbook(tmp_path / "book.xlsx", lang, year=year)
+    before = entries(source)
+    result = actions.upgrade_file(source, tmp_path / "book.xlsm", "ky", "2030-2031")
+    out = tmp_path / "book.xlsm"
+    assert (result.vba, result.added) == ("added", [HOME_SHEET.get(lang)])  # in the book's language
+    assert entries(source) == before  # the input is read only
+    sheets = CalamineWorkbook.from_path(str(out)).sheet_names
+    assert sheets == [*CalamineWorkbook.from_path(str(source)).sheet_names, HOME_SHEET.get(lang)]
+    after = entries(out)
+    for part, data in before.items():
+        if part.startswith("xl/worksheets/") and part.endswith(".xml"):
+            # Given its code name, the part is written again by lxml (openpyxl's character
+            # references become UTF-8, a declaration is added): the same XML, compared canonically.
+            assert canonical(CODE_NAME.sub(b"", after[part])) == canonical(data), part
+        elif part not in EDITED:
+            assert after[part] == data, part
+    macros = re.findall(r"<x:FmlaMacro>\[0\]!(\w+)</x:FmlaMacro>", home_vml(out, lang))
+    assert macros == [b.macro for b in BUTTONS]
+    # The period cell and its list are the book's own year, not the one asked for.
+    home = CalamineWorkbook.from_path(str(out)).get_sheet_by_name(HOME_SHEET.get(lang)).to_python()
+    assert home[2][1] == year and home[0][25] == f"{year[:4]}-09"
+    workbook = after["xl/workbook.xml"].decode()
+    assert workbook.count('name="ub_period"') == 1 and workbook.count('name="Teachers"') <= 1
+    assert actions.validate_file(out, backup=False).report.errors == 0
+    # Once there, nothing more to do.
+    again = actions.upgrade_file(out, tmp_path / "again.xlsm", lang)
+    assert again.added == [] and not (tmp_path / "again.xlsm").exists()

@@ -17,6 +17,7 @@ from ubsheets.core.consolidate import Figures
 from ubsheets.core.context import Context
 from ubsheets.core.counted import counted
 from ubsheets.core.findings import Finding, Report
+from ubsheets.core.next_year import Carried, next_year
 from ubsheets.core.periods import Period
 from ubsheets.core.report import head_report
 from ubsheets.core.sections import Document
@@ -35,7 +36,7 @@ from ubsheets.io.safe_write import Fingerprint, check_writable, safe_replace
 from ubsheets.io.sheet_model import SheetSpec
 from ubsheets.io.upgrade import Upgraded, upgrade_workbook
 from ubsheets.io.validation_sheet import validation_sheet
-from ubsheets.schema import REGISTERS, SETTINGS, Label
+from ubsheets.schema import REGISTERS, SETTINGS, TEMPLATE_VERSION, Label
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # The usual Kyrgyz calendar; every date is a setting the user can change in the workbook.
@@ -74,14 +75,26 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
     """A new master workbook. An .xlsm (unless ``macros`` is false) is a macro-enabled master: a
     home sheet first, with the period cell and the buttons, and the VBA project; an .xlsx has
     neither (no macros, so no buttons to describe)."""
+    _check_new_path(path, force)
+    settings, rows = fresh_master(lang, year)
+    _write_master(path, lang, {**settings, "school": school}, rows, macros)
+    return path
+
+
+def _check_new_path(path: Path, force: bool) -> None:
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise UsageError("bad_extension", name=path.name)
     if path.exists() and not force:
         raise UsageError("file_exists", name=path.name)
+
+
+def _write_master(path: Path, lang: str, settings: dict, rows: dict[str, list[dict]],
+                  macros: bool) -> None:
+    """The master with ``settings`` and ``rows`` (as ``build_workbook`` takes them) written to
+    ``path``; an .xlsm (unless ``macros`` is false) with the home sheet and the VBA project."""
     from ubsheets.io.template import build_workbook, save_workbook  # openpyxl: only here
 
-    settings, rows = fresh_master(lang, year)
-    workbook = build_workbook(lang, {**settings, "school": school}, rows)
+    workbook = build_workbook(lang, settings, rows)
 
     def write(tmp: Path) -> None:
         save_workbook(workbook, tmp)
@@ -95,6 +108,73 @@ def new_workbook(path: Path, lang: str, school: str | None = None, year: str | N
             write_master(lambda plain: save_workbook(workbook, plain), tmp, lang)
     # With --force the replaced workbook may hold a year of registers: keep it as .bak.
     safe_replace(path, write, verify=read_book, backup=path.exists())
+
+
+@dataclass
+class NewYear:
+    """A new year's workbook made from last year's: where, and what was carried."""
+
+    path: Path
+    source: Path
+    lang: str
+    year_start: dt.date
+    year_end: dt.date
+    carried: Carried
+
+
+def next_year_workbook(path: Path, source: Path, lang: str | None = None,
+                       school: str | None = None, year: str | None = None, force: bool = False,
+                       macros: bool = True) -> NewYear:
+    """A new master for the academic year after ``source``'s (or ``year``), in ``lang`` (or
+    ``source``'s language), filled from ``source`` as ``core.next_year`` says; written as ``new``
+    writes one. ``source`` is only read: a workbook of an older template is read through the
+    old labels its headers and dropdown values had (``Label.old``), the mapping ``upgrade``'s
+    migration reads it through too, and nothing is written to it."""
+    # First: "exists, add --force" said of OLD itself would lead to writing over it.
+    if path.resolve() == source.resolve() or (path.exists() and source.exists()
+                                              and path.samefile(source)):
+        raise UsageError("next_year_same_file", name=path.name)
+    _check_new_path(path, force)
+    book = read_book(source)
+    version = book.template_version or ""
+    if version.isdigit() and int(version) > int(TEMPLATE_VERSION):  # columns we could not see
+        raise InputError("upgrade_newer_template", name=source.name, version=version,
+                         current=TEMPLATE_VERSION)
+    ctx, _ = typed_context(book)
+    if ctx.calendar.problem() is not None or ctx.calendar.start is None:
+        raise InputError("year_not_set", name=source.name)
+    old_start = ctx.calendar.start.year
+    lang = lang or book.lang
+    year = year or f"{old_start + 1}-{old_start + 2}"
+    if academic_year(year)[0] <= old_start:
+        raise UsageError("next_year_not_after", year=year, name=source.name,
+                         old=f"{old_start}-{old_start + 1}")
+    fresh, _holidays = fresh_master(lang, year)  # the new year's holidays are the user's to type
+    plan = next_year(book, ctx, fresh)
+    if school:
+        plan.settings["school"] = school
+    _write_master(path, lang, plan.settings, plan.rows, macros)
+    return NewYear(path, source, lang, fresh["year_start"], fresh["year_end"], plan.carried)
+
+
+def new_district_workbook(path: Path, lang: str, force: bool = False) -> Path:
+    """A district's workbook (.xlsm only: it is its button): a home sheet with the schools'
+    folder, the district workbook's name and the Consolidate button, and the VBA project. The
+    button writes the district workbook as ``consolidate`` does, to a file of its own."""
+    if path.suffix.lower() != ".xlsm":
+        raise UsageError("district_needs_xlsm", name=path.name)
+    if path.exists() and not force:
+        raise UsageError("file_exists", name=path.name)
+    from openpyxl import Workbook
+
+    from ubsheets.io.home_sheet import DISTRICT, HOME_SHEET, add_district_home_sheet, write_master
+    from ubsheets.io.template import save_workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # openpyxl's "Sheet"
+    add_district_home_sheet(workbook, lang)
+    safe_replace(path, lambda tmp: write_master(lambda plain: save_workbook(workbook, plain), tmp, lang, DISTRICT),
+                 verify=lambda tmp: check_sheets_readable(tmp, [HOME_SHEET.get(lang)]), backup=path.exists())
     return path
 
 

@@ -25,11 +25,11 @@ from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
-from ubsheets import __version__, actions
+from ubsheets import __version__, actions, schema, templates
 from ubsheets.cli_help import HelpCommand, HelpGroup, misuse_detail
 from ubsheets.core import periods
 from ubsheets.core.findings import Report
-from ubsheets.errors import UbsheetsError
+from ubsheets.errors import UbsheetsError, UsageError
 from ubsheets.i18n import t, ui_lang
 from ubsheets.io.package_writer import KeptSheet
 from ubsheets.schema import TEMPLATE_VERSION
@@ -93,17 +93,57 @@ def _run(action: Callable[[], T]) -> T:
 def new(
     book: Annotated[Path, typer.Argument(help="help_new_book", metavar="metavar_book",
                                          readable=False)],
+    source: Annotated[Path | None, typer.Option("--from", help="help_new_from",
+                                                metavar="metavar_book", readable=False)] = None,
     lang: Annotated[Language | None, _lang_option("help_new_lang")] = None,
     school: Annotated[str | None, typer.Option(help="help_new_school",
                                                metavar="metavar_name")] = None,
     year: Annotated[str | None, typer.Option(help="help_new_year", metavar="metavar_year")] = None,
     force: Annotated[bool, typer.Option("--force", help="help_new_force")] = False,
+    district: Annotated[bool, typer.Option("--district", help="help_new_district")] = False,
 ) -> None:
-    """A new master workbook, in the language asked for, else in the terminal's."""
+    """A new master workbook, in the language asked for, else in the terminal's; with --from,
+    the next academic year's, filled from last year's workbook (in its language unless asked)."""
     shown = ui_lang()
+    if district and (source is not None or school is not None or year is not None):
+        _run(lambda: _refuse(UsageError("district_options")))
+    if source is not None:
+        made = _run(lambda: actions.next_year_workbook(book, source, lang.value if lang else None,
+                                                      school, year, force))
+        _print_next_year(made, shown)
+        return
     code = lang.value if lang else (shown if shown in BOOK_LANGS else BOOK_LANGS[0])
+    if district:  # its only cells are the folder and the output: nothing of a school's
+        path = _run(lambda: actions.new_district_workbook(book, code, force))
+        out.print(t("created", shown, path=path), markup=False)
+        return
     path = _run(lambda: actions.new_workbook(book, code, school, year, force))
     out.print(t("created", shown, path=path), markup=False)
+
+
+def _refuse(error: UsageError) -> None:
+    raise error
+
+
+def _print_next_year(made: actions.NewYear, shown: str) -> None:
+    """What was carried and what the user has to do, in a few lines: sheet names are the new
+    workbook's, the words around them the terminal's."""
+    carried = made.carried
+    promoted = f"{len(carried.promoted)} — {', '.join(carried.promoted)}" if carried.promoted \
+        else "0"
+    lines = [t("next_year_created", shown, path=made.path, source=made.source),
+             t("next_year_members", shown, members=carried.members, years=carried.years,
+               promoted=promoted, sheet=schema.MEMBERS.sheet.get(made.lang)),
+             t("next_year_registers", shown, topics=carried.rows["self_education"],
+               pairs=carried.rows["mentoring"], clubs=carried.rows["clubs"])]
+    if carried.mentoring_ended:
+        lines.append(t("next_year_mentoring_ended", shown, count=carried.mentoring_ended))
+    if carried.not_members:
+        lines.append(t("next_year_not_members", shown, count=carried.not_members))
+    lines.append(t("next_year_check", shown, start=f"{made.year_start:%d.%m.%Y}",
+                   end=f"{made.year_end:%d.%m.%Y}", sheet=schema.SETTINGS_SHEET.get(made.lang)))
+    for line in lines:
+        out.print(line, markup=False)
 
 
 @app.command(cls=HelpCommand, help="help_demo")
@@ -190,6 +230,31 @@ def report(
     written = _run(lambda: actions.report_file(book, choose, pdf))
     _print_written(written, json)
     raise typer.Exit(EXIT_ERRORS if written.errors else EXIT_OK)  # the sheets are written anyway
+
+
+template_app = typer.Typer(no_args_is_help=True, cls=HelpGroup, help="help_template")
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("build", cls=HelpCommand, help="help_template_build")
+def template_build(
+    folder: Annotated[Path, typer.Argument(help="help_template_folder", metavar="metavar_folder",
+                                           file_okay=False)] = templates.FOLDER,
+    year: Annotated[str | None, typer.Option(help="help_template_year", metavar="metavar_year")] = None,
+    check: Annotated[bool, typer.Option("--check", help="help_template_check")] = False,
+) -> None:
+    """The committed masters (``ubsheets.templates``); with --check, the ones that differ from a
+    fresh build, exit 1 when any does."""
+    shown = ui_lang()
+    if check:
+        stale = _run(lambda: templates.drifted(folder))
+        for name in stale:
+            out.print(t("templates_drifted", shown, path=folder / name), markup=False)
+        out.print(t("templates_stale" if stale else "templates_current", shown, count=len(stale)),
+                  markup=False)
+        raise typer.Exit(EXIT_ERRORS if stale else EXIT_OK)
+    for path in _run(lambda: templates.build_templates(folder, year)):
+        out.print(t("created", shown, path=path), markup=False)
 
 
 @app.command(cls=HelpCommand, help="help_upgrade")

@@ -40,12 +40,11 @@ from ubsheets.core.context import Context
 from ubsheets.core.periods import Period
 from ubsheets.errors import InputError, UbsheetsError, UsageError
 from ubsheets.i18n import t
-from ubsheets.io.home_sheet import HOME_SHEET
+from ubsheets.io.home_sheet import DISTRICT, FOLDER_NAME, HOME_SHEET, OUTPUT_NAME, PERIOD_NAME, SCHOOL
 from ubsheets.io.package_writer import KeptSheet
-from ubsheets.schema import ALL_TABLES
+from ubsheets.schema import ALL_TABLES, Label
 
 TITLE = "ubsheets"
-PERIOD_CELL, FOLDER_CELL, OUTPUT_CELL = "ub_period", "ub_folder", "ub_output"
 MAX_DETAIL = 200  # characters of an unexpected error's own text in its one line
 
 Book = Any  # an xlwings Book (or the tests' stand-in): xlwings is only imported for the caller
@@ -127,7 +126,7 @@ def _summarize(book: Book) -> tuple[str, list[str]]:
 
 
 def _report(book: Book) -> tuple[str, list[str]]:
-    choose = period_choice(named_value(book, PERIOD_CELL))  # before anything is saved
+    choose = period_choice(named_value(book, PERIOD_NAME))  # before anything is saved
     written = _through_copy(book, lambda path: _sheets_of(actions.report_file(path, choose)))
     return written.lang, _written_lines(written)
 
@@ -135,10 +134,10 @@ def _report(book: Book) -> tuple[str, list[str]]:
 def _consolidate(book: Book) -> tuple[str, list[str]]:
     lang = book_lang(book)
     here = _saved_path(book).parent
-    folder = here / str(named_value(book, FOLDER_CELL)).strip()
+    folder = here / str(named_value(book, FOLDER_NAME)).strip()
     if not folder.is_dir():
         raise InputError("excel_not_a_folder", path=folder)
-    given = _optional_value(book, OUTPUT_CELL)
+    given = _optional_value(book, OUTPUT_NAME)
     output = here / given if given else folder.parent / f"{folder.name}.xlsx"
     result = actions.consolidate_files([folder], output, lang=lang)
     counts = {status: sum(f.status == status for f in result.files)
@@ -199,11 +198,21 @@ def period_choice(value: object) -> Callable[[Context], list[Period]]:
 def named_value(book: Book, name: str) -> object:
     """The value of the cell a defined name points at (one range read); refused when missing."""
     if not book.names.contains(name):
-        raise InputError("excel_no_cell", name=name)
+        raise InputError("excel_no_cell", name=cell_label(name))
     value = book.names[name].refers_to_range.value
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise InputError("excel_empty_cell", name=name)
+        raise InputError("excel_empty_cell", name=cell_label(name))
     return value
+
+
+def cell_label(name: str) -> Label | str:
+    """What the home sheet calls the cell ``name`` (its label, without the colon): a teacher
+    reads "Период", not "ub_period"."""
+    for field in (*SCHOOL.fields, *DISTRICT.fields):
+        if field.name == name:
+            ky, ru, en = (t(field.label, lang).rstrip(":") for lang in ("ky", "ru", "en"))
+            return Label(ky, ru, en)
+    return name
 
 
 def _optional_value(book: Book, name: str) -> str | None:
@@ -226,8 +235,10 @@ def _saved_path(book: Book) -> Path:
 
 def _through_copy(book: Book, run: Callable[[Path], tuple[Any, list[str], list[KeptSheet]]]
                   ) -> Any:
-    book.save()  # the registers as typed, unsaved edits included
+    # Asked before saving: xlwings saves a book that never was one as <cwd>\Book1.xlsx, without
+    # its macros and without asking (xlwings/_xlwindows.py, Book.save).
     source = _saved_path(book)
+    book.save()  # the registers as typed, unsaved edits included
     with tempfile.TemporaryDirectory(prefix="ubsheets-excel-") as folder:
         copy = Path(folder) / source.name  # so that a message names the user's file
         shutil.copyfile(source, copy)

@@ -35,11 +35,22 @@ from ubsheets.io.parts.relationships import RelationshipsPart, kind_of
 from ubsheets.io.parts.tree import Element, declaration, parse_part, serialise
 from ubsheets.io.parts.workbook import CONTENT_TYPE, MACRO_CONTENT_TYPE, WorkbookPart
 
-#: The xlwings version the embedded ``xlwings`` VBA module is taken from; its ``RunPython`` checks
-#: that the Python package is the same version.
+#: The xlwings version the embedded ``xlwings`` VBA module is taken from. Its ``RunPython`` does not
+#: compare versions on Windows; the pin keeps the VBA and the Python side it calls
+#: (``xlwings.utils.prepare_sys_path``, ``Book.caller``) from one release.
 XLWINGS_VERSION = "0.37.8"
-#: Where the project's own modules live (one ``.bas`` per standard module).
-MACROS = Path(__file__).resolve().parent.parent / "macros"
+
+
+def _macros_folder() -> Path:
+    """Where the project's own modules live (one ``.bas`` per standard module): ``macros/`` at the
+    top of the source tree (a checkout, an editable install), which a wheel installs as
+    ``ubsheets/macros`` (pyproject.toml's package-dir)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "macros"
+    return installed if installed.is_dir() else here.parent / "macros"
+
+
+MACROS = _macros_folder()
 #: xlwings' standalone modules, as ``quickstart_standalone.xlsm`` carries them.
 XLWINGS_MODULES = ("xlwings", "Dictionary")
 #: Each button's Sub (in macros/ubsheets.bas) and the ``ubsheets.excel`` function it runs.

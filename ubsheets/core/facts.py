@@ -36,19 +36,25 @@ class Due:
     due: int | None
 
 
+def courses_done(ctx: Context) -> dict[str, int]:
+    """The year of each member's latest course in the courses register, by folded name."""
+    done_in_courses: dict[str, int] = {}
+    for row in ctx.rows("courses"):
+        name, done = row.values.get("teacher"), row.values.get("done")
+        if name and done:
+            done_in_courses[fold(name)] = max(done.year, done_in_courses.get(fold(name), 0))
+    return done_in_courses
+
+
 def dues(ctx: Context) -> list[Due]:
     """Courses and attestation are due every N years (settings); a course already planned in
     this academic year counts as taken care of. The summary lists the same people."""
-    done_in_courses: dict[str, int] = {}
+    done_in_courses = courses_done(ctx)
     planned: set[str] = set()
     for row in ctx.rows("courses"):
         name, done, when = row.values.get("teacher"), row.values.get("done"), \
             row.values.get("planned")
-        if not name:
-            continue
-        if done:
-            done_in_courses[fold(name)] = max(done.year, done_in_courses.get(fold(name), 0))
-        elif when and ctx.calendar.in_year(when):
+        if name and not done and when and ctx.calendar.in_year(when):
             planned.add(fold(name))
     course_period, attestation_period = ctx.settings.period("course_period"), \
         ctx.settings.period("attestation_period")

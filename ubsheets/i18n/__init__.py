@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Literal, TypeGuard
 
-from ubsheets.i18n import district, errors, findings, printing, reports, ui
+from ubsheets.i18n import district, errors, findings, next_year, printing, reports, ui
 from ubsheets.i18n.plural import render
 
 Lang = Literal["ky", "ru", "en"]
@@ -31,7 +31,7 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 MESSAGES = _merge(district.MESSAGES, errors.MESSAGES, findings.MESSAGES, printing.MESSAGES,
-                  reports.MESSAGES, ui.MESSAGES)
+                  reports.MESSAGES, ui.MESSAGES, next_year.MESSAGES)
 
 
 def t(key: str, lang: str, **params: object) -> str:

@@ -172,6 +172,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "Бардык реестрлери бар бош мастер-китеп түзөт.",
         "ru": "Создать пустую мастер-книгу со всеми реестрами.",
         "en": "Create an empty master workbook with every register."},
+    "district_options": {
+        "ky": "--district --from, --school жана --year менен бирге колдонулбайт: райондун китебинде "
+              "мектеп да, окуу жылы да жок.",
+        "ru": "--district не сочетается с --from, --school и --year: в книге района нет ни школы, "
+              "ни учебного года.",
+        "en": "--district does not go with --from, --school or --year: a district workbook has "
+              "no school and no school year."},
+    "help_new_district": {
+        "ky": "Райондун китеби (.xlsm): мектептердин папкасы жана «Бириктирүү» баскычы менен.",
+        "ru": "Книга района (.xlsm): папка школ и кнопка «Свести».",
+        "en": "A district workbook (.xlsm): the schools' folder and the Consolidate button."},
     "help_new_book": {"ky": "Жаңы китеп (.xlsm же .xlsx).", "ru": "Новая книга (.xlsm или .xlsx).",
                       "en": "The new workbook (.xlsm or .xlsx)."},
     "help_new_lang": {
@@ -274,6 +285,40 @@ MESSAGES: dict[str, dict[str, str]] = {
               " изменён.",
         "en": '"{path}" already has the current ubsheets template: nothing to add, the file was'
               " not changed."},
+    "help_template": {
+        "ky": "workbook_templates/ папкасындагы даяр китептер (иштеп чыгуучуларга).",
+        "ru": "Готовые книги в папке workbook_templates/ (для разработчиков).",
+        "en": "The ready-made workbooks in workbook_templates/ (for developers)."},
+    "help_template_build": {
+        "ky": "Мектептин (кыргызча, орусча) жана райондун китептерин баскычтары жана макростору "
+              "менен кайра курат.",
+        "ru": "Заново собрать книги школы (на кыргызском и русском) и района с кнопками и "
+              "макросами.",
+        "en": "Rebuild the school masters (Kyrgyz, Russian) and the district workbooks with their "
+              "buttons and macros."},
+    "help_template_folder": {"ky": "Китептердин папкасы.", "ru": "Папка для книг.",
+                             "en": "The templates' folder."},
+    "help_template_year": {
+        "ky": "Китептердин окуу жылы, мисалы 2026-2027 (демейки: учурдагы).",
+        "ru": "Учебный год книг, например 2026-2027 (по умолчанию текущий).",
+        "en": "The templates' school year, e.g. 2026-2027 (default: the current one)."},
+    "help_template_check": {
+        "ky": "Эч нерсе жазбай, папкадагы китептер азыр курулганы менен бирдейби, текшерет.",
+        "ru": "Ничего не записывая, проверить, совпадают ли книги в папке со свежей сборкой.",
+        "en": "Write nothing; check that the folder's templates equal a fresh build."},
+    "templates_drifted": {
+        "ky": "Эскирген: {path}", "ru": "Устарела: {path}", "en": "Out of date: {path}"},
+    "templates_stale": {
+        "ky": "{count} китеп азыркы курулуштан айырмаланат: ubsheets template build менен кайра "
+              "куруңуз.",
+        "ru": "{count:книга отличается|книги отличаются|книг отличаются} от свежей сборки: "
+              "пересоберите командой ubsheets template build.",
+        "en": "{count} template(s) differ from a fresh build: rebuild with ubsheets template "
+              "build."},
+    "templates_current": {
+        "ky": "Бардык китептер азыркы курулуш менен бирдей.",
+        "ru": "Все книги совпадают со свежей сборкой.",
+        "en": "Every template equals a fresh build."},
     "help_upgrade": {
         "ky": "Өз Excel китебиңизге жөндөөлөр барагын, бардык реестрлерди жана жашыруун баракты"
               " кошот; сиздин барактарыңыз жана маалыматтарыңыз өзгөрбөйт.",
@@ -305,12 +350,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Сначала сохраните книгу в файл (Файл → Сохранить как), затем нажмите кнопку снова.",
         "en": "Save the workbook to a file first (File → Save As), then press the button again."},
     "excel_no_cell": {
-        "ky": "Китепте «{name}» аттуу уяча жок: Башкы бет барагын ubsheets upgrade менен кайра "
-              "кошуңуз.",
-        "ru": "В книге нет ячейки с именем «{name}»: добавьте лист «Главная» заново командой "
-              "ubsheets upgrade.",
-        "en": "The workbook has no cell named “{name}”: add the home sheet again with "
-              "ubsheets upgrade."},
+        "ky": "Китепте «{name}» уячасы жок: баскыч ubsheets new же ubsheets upgrade түзгөн "
+              "Башкы бет барагы менен иштейт.",
+        "ru": "В книге нет ячейки «{name}»: кнопка работает с листом «Главная», который создают "
+              "команды ubsheets new и ubsheets upgrade.",
+        "en": "The workbook has no cell “{name}”: the button works with the home sheet that "
+              "ubsheets new and ubsheets upgrade make."},
     "excel_empty_cell": {
         "ky": "«{name}» уячасы бош: Башкы бет барагында толтуруңуз.",
         "ru": "Ячейка «{name}» пуста: заполните её на листе «Главная».",
@@ -320,27 +365,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Выберите период из списка (в виде 2020-10-1, 2020-10 или 2020-2021): {value}",
         "en": "Pick the period from the list (as 2020-10-1, 2020-10 or 2020-2021): {value}"},
     "excel_not_a_folder": {
-        "ky": "Мындай папка жок: {path}. «ub_folder» уячасына мектептердин китептери турган "
-              "папканы жазыңыз.",
-        "ru": "Такой папки нет: {path}. Укажите в ячейке «ub_folder» папку с книгами школ.",
+        "ky": "Мындай папка жок: {path}. Башкы беттеги «Мектептердин папкасы» уячасына "
+              "мектептердин китептери турган папканы жазыңыз.",
+        "ru": "Такой папки нет: {path}. Укажите на листе «Главная» в ячейке «Папка школ» папку "
+              "с книгами школ.",
         "en": "No such folder: {path}. Put the folder with the schools' workbooks in the cell "
-              "“ub_folder”."},
+              "“Schools' folder” on the home sheet."},
     # The home sheet of a macro-enabled master (ubsheets.io.home_sheet).
     "home_title": {
-        "ky": "Методикалык бирикменин китеби", "ru": "Книга методического объединения",
+        "ky": "Усулдук бирикменин китеби", "ru": "Книга методического объединения",
         "en": "The methodological association's workbook"},
     "home_period_label": {"ky": "Мезгил:", "ru": "Период:", "en": "Period:"},
     "home_period_hint": {
-        "ky": "Отчеттун мезгилин тизмеден тандаңыз же жазыңыз: 2020-10 (ай), 2020-10-1 (айдын "
-              "1–15-күндөрү), 2020-10-2 (16-күндөн айдын аягына чейин) же 2020-2021 (окуу жылы).",
-        "ru": "Выберите период отчёта из списка или впишите его: 2020-10 (месяц), 2020-10-1 "
-              "(1–15 число), 2020-10-2 (с 16 числа до конца месяца) или 2020-2021 (учебный год).",
-        "en": "Pick the report's period from the list or type it: 2020-10 (a month), 2020-10-1 "
-              "(days 1–15), 2020-10-2 (the 16th to the month's end) or 2020-2021 (the school "
+        "ky": "Отчеттун мезгилин тизмеден тандаңыз же жазыңыз: {month} (ай), {month}-1 (айдын "
+              "1–15-күндөрү), {month}-2 (16-күндөн айдын аягына чейин) же {year} (окуу жылы).",
+        "ru": "Выберите период отчёта из списка или впишите его: {month} (месяц), {month}-1 "
+              "(1–15 число), {month}-2 (с 16 числа до конца месяца) или {year} (учебный год).",
+        "en": "Pick the report's period from the list or type it: {month} (a month), {month}-1 "
+              "(days 1–15), {month}-2 (the 16th to the month's end) or {year} (the school "
               "year)."},
     "home_period_prompt": {
-        "ky": "2020-10, 2020-10-1 же 2020-2021", "ru": "2020-10, 2020-10-1 или 2020-2021",
-        "en": "2020-10, 2020-10-1 or 2020-2021"},
+        "ky": "{month}, {month}-1 же {year}", "ru": "{month}, {month}-1 или {year}",
+        "en": "{month}, {month}-1 or {year}"},
     "home_button_validate": {"ky": "Текшерүү", "ru": "Проверить", "en": "Validate"},
     "home_button_summary": {"ky": "Жыйынтык", "ru": "Сводка", "en": "Summary"},
     "home_button_report": {"ky": "Отчет", "ru": "Отчёт", "en": "Report"},
@@ -356,6 +402,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "Жогоруда тандалган мезгилдин отчетун түзөт же жаңылайт.",
         "ru": "Создаёт или обновляет отчёт за период, выбранный выше.",
         "en": "Makes or refreshes the report for the period chosen above."},
+    "district_needs_xlsm": {
+        "ky": "{name}: райондун китеби баскычы менен иштейт, ошондуктан .xlsm болушу керек.",
+        "ru": "{name}: книга района работает через кнопку, поэтому должна быть .xlsm.",
+        "en": "{name}: a district workbook works through its button, so it must be an .xlsm."},
+    # The home sheet of a district's workbook (ubsheets.io.home_sheet.DISTRICT).
+    "district_home_title": {
+        "ky": "Райондун усулдук бирикмелеринин жыйынтыгы",
+        "ru": "Свод методических объединений района",
+        "en": "The district's methodological associations"},
+    "district_home_folder_label": {"ky": "Мектептердин папкасы:", "ru": "Папка школ:",
+                                   "en": "Schools' folder:"},
+    "district_home_folder_hint": {
+        "ky": "Мектептердин китептери (.xlsx, .xlsm) турган папка: ушул китептин жанындагы "
+              "папканын аты же толук жолу, мисалы D:\\Отчеттор\\2020-10.",
+        "ru": "Папка, где лежат книги школ (.xlsx, .xlsm): имя папки рядом с этой книгой или "
+              "полный путь, например D:\\Отчёты\\2020-10.",
+        "en": "The folder holding the schools' workbooks (.xlsx, .xlsm): a folder's name beside "
+              "this workbook, or a full path such as D:\\Reports\\2020-10."},
+    "district_home_folder_default": {"ky": "мектептер", "ru": "школы", "en": "schools"},
+    "district_home_output_label": {"ky": "Райондун китеби:", "ru": "Книга района:",
+                                   "en": "District workbook:"},
+    "district_home_output_hint": {
+        "ky": "Жыйынтык ушул аталыш менен ушул китептин жанына жазылат; мурунку ошол аттагы "
+              "китеп алмаштырылат.",
+        "ru": "Свод записывается под этим именем рядом с этой книгой; прежняя книга с тем же "
+              "именем заменяется.",
+        "en": "The consolidated workbook is written under this name beside this workbook; an "
+              "earlier one of that name is replaced."},
+    "district_home_output_default": {"ky": "район.xlsx", "ru": "район.xlsx", "en": "district.xlsx"},
+    "district_home_button": {"ky": "Бириктирүү", "ru": "Свести", "en": "Consolidate"},
+    "district_home_does": {
+        "ky": "Папкадагы мектептердин китептерин текшерип, райондун китебине бириктирет жана "
+              "аны ачат.",
+        "ru": "Проверяет книги школ в папке, сводит их в книгу района и открывает её.",
+        "en": "Checks the schools' workbooks in the folder, consolidates them into the district "
+              "workbook and opens it."},
     "home_note": {
         "ky": "Баскычтар Python жана ubsheets орнотулган компьютерде иштейт; китепти ачканда "
               "макросторду иштетүүгө уруксат бериңиз.",

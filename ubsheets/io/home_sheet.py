@@ -54,8 +54,6 @@ from ubsheets.io.parts.workbook import WorkbookPart
 from ubsheets.schema import Label
 
 HOME_SHEET = Label("Башкы бет", "Главная", "Home")
-PERIOD_NAME = "ub_period"
-PERIOD_CELL = "B3"
 PERIODS_COLUMN = "Z"  # the dropdown's list, in a hidden column of the home sheet
 VML_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 VML_RELATIONSHIP = "vmlDrawing"
@@ -68,18 +66,71 @@ class Button:
     does: str  # i18n key of what it does, beside it
 
 
-BUTTONS = (Button("UbValidate", "home_button_validate", "home_does_validate"),
-           Button("UbSummarize", "home_button_summary", "home_does_summary"),
-           Button("UbReport", "home_button_report", "home_does_report"))
+@dataclass(frozen=True)
+class Field:
+    """A cell the user fills in before pressing a button, read by ``ubsheets.excel`` through its
+    workbook-level name."""
 
-# Layout: column A holds the buttons, B the texts. Heights in points, widths in characters.
+    name: str  # the defined name of the cell
+    label: str  # i18n key of its label, left of it
+    hint: str  # i18n key of the line under it
+
+
+@dataclass(frozen=True)
+class Home:
+    """What a home sheet holds, top to bottom: a title, its fields (a row each, with a hint
+    under it), a blank row, its buttons (a row each, in column A, what each does in B), a note."""
+
+    title: str  # i18n key
+    fields: tuple[Field, ...]
+    buttons: tuple[Button, ...]
+    note: str  # i18n key
+
+    def field_row(self, index: int) -> int:
+        return _FIRST_FIELD_ROW + 2 * index
+
+    @property
+    def first_button_row(self) -> int:
+        return self.field_row(len(self.fields)) + 1
+
+    @property
+    def note_row(self) -> int:
+        return self.first_button_row + len(self.buttons) + 1
+
+    def row_heights(self) -> dict[int, float]:
+        heights = {_TITLE_ROW: 30.0, _TITLE_ROW + 1: 15.0}
+        for index in range(len(self.fields)):
+            heights[self.field_row(index)], heights[self.field_row(index) + 1] = 22.0, 33.0
+        heights[self.first_button_row - 1] = 15.0
+        for row in range(self.first_button_row, self.first_button_row + len(self.buttons)):
+            heights[row] = _BUTTON_ROW_HEIGHT
+        heights[self.note_row] = 33.0
+        return heights
+
+
+PERIOD_NAME, FOLDER_NAME, OUTPUT_NAME = "ub_period", "ub_folder", "ub_output"
+#: A school's master: the report's period, and the buttons on its registers.
+SCHOOL = Home("home_title", (Field(PERIOD_NAME, "home_period_label", "home_period_hint"),),
+              (Button("UbValidate", "home_button_validate", "home_does_validate"),
+               Button("UbSummarize", "home_button_summary", "home_does_summary"),
+               Button("UbReport", "home_button_report", "home_does_report")), "home_note")
+#: A district's workbook: where the schools' workbooks are, where the district workbook goes.
+DISTRICT = Home("district_home_title",
+                (Field(FOLDER_NAME, "district_home_folder_label", "district_home_folder_hint"),
+                 Field(OUTPUT_NAME, "district_home_output_label", "district_home_output_hint")),
+                (Button("UbConsolidate", "district_home_button", "district_home_does"),),
+                "home_note")
+BUTTONS = SCHOOL.buttons
+
+# Layout: column A holds the labels and buttons, B the cells and texts. Heights in points,
+# widths in characters.
 _WIDTHS = {"A": 30.0, "B": 90.0}
-_TITLE_ROW, _PERIOD_ROW, _HINT_ROW, _FIRST_BUTTON_ROW = 1, 3, 4, 6
-_ROW_HEIGHTS = {1: 30.0, 2: 15.0, 3: 22.0, 4: 33.0, 5: 15.0}
+_TITLE_ROW, _FIRST_FIELD_ROW = 1, 3
 _BUTTON_ROW_HEIGHT = 36.0
-_NOTE_ROW = _FIRST_BUTTON_ROW + len(BUTTONS) + 1
 # The button inside its cell of column A: offsets from the cell's edges, in pixels.
 _INSET_X, _INSET_Y = 6, 6
+_INPUT_FILL = "FFF2CC"
+PERIOD_CELL = f"B{SCHOOL.field_row(0)}"
 
 
 def period_codes(start: dt.date, end: dt.date) -> list[str]:
@@ -93,8 +144,39 @@ def period_codes(start: dt.date, end: dt.date) -> list[str]:
 
 
 def add_home_sheet(wb: Workbook, lang: str, start: dt.date, end: dt.date) -> Worksheet:
-    """The home sheet, first and active, with ``ub_period`` (a workbook-level name) on its period
-    cell, formatted as text with a dropdown of ``period_codes``; room left for the buttons."""
+    """A school master's home sheet (``SCHOOL``), first and active: ``ub_period`` formatted as
+    text with a dropdown of ``period_codes``, the year chosen; the hint's examples from this
+    year."""
+    codes = period_codes(start, end)
+    months = [code for code in codes if code.count("-") == 1 and len(code) == 7]
+    example = months[1] if len(months) > 1 else months[0]  # October: a month with both halves
+    ws = _lay_out(wb, SCHOOL, lang, {PERIOD_NAME: codes[-1]},
+                  {"month": example, "year": codes[-1]})
+    for line, code in enumerate(codes, start=1):  # the dropdown's list, in a hidden column
+        listed = ws[f"{PERIODS_COLUMN}{line}"]
+        listed.value, listed.number_format = code, "@"
+    ws.column_dimensions[PERIODS_COLUMN].hidden = True
+    dv = DataValidation(type="list", formula1=f"${PERIODS_COLUMN}$1:${PERIODS_COLUMN}${len(codes)}",
+                        showErrorMessage=True, showInputMessage=True)
+    dv.error = t("home_period_hint", lang, month=example, year=codes[-1])
+    dv.prompt = t("home_period_prompt", lang, month=example, year=codes[-1])
+    dv.add(PERIOD_CELL)
+    ws.add_data_validation(dv)
+    return ws
+
+
+def add_district_home_sheet(wb: Workbook, lang: str) -> Worksheet:
+    """A district workbook's home sheet (``DISTRICT``), first and active: the schools' folder and
+    the district workbook's name, filled with the usual ones."""
+    return _lay_out(wb, DISTRICT, lang, {FOLDER_NAME: t("district_home_folder_default", lang),
+                                         OUTPUT_NAME: t("district_home_output_default", lang)}, {})
+
+
+def _lay_out(wb: Workbook, home: Home, lang: str, values: dict[str, str],
+             hint_params: dict[str, str]) -> Worksheet:
+    """The sheet of ``home`` in ``lang``, first and active, each field's cell holding
+    ``values[name]`` as text under its workbook-level name; room left for the buttons, which
+    ``add_buttons`` draws."""
     ws = wb.create_sheet(HOME_SHEET.get(lang), 0)
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = sheet is ws
@@ -106,49 +188,32 @@ def add_home_sheet(wb: Workbook, lang: str, start: dt.date, end: dt.date) -> Wor
     ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    for row, height in _row_heights().items():
+    for row, height in home.row_heights().items():
         ws.row_dimensions[row].height = height
-    title = ws.cell(_TITLE_ROW, 1, t("home_title", lang))
+    title = ws.cell(_TITLE_ROW, 1, t(home.title, lang))
     title.font, title.alignment = Font(name="Calibri", bold=True, size=14), Alignment(vertical="center")
     ws.merge_cells(start_row=_TITLE_ROW, start_column=1, end_row=_TITLE_ROW, end_column=2)
 
-    label = ws.cell(_PERIOD_ROW, 1, t("home_period_label", lang))
-    label.font, label.alignment = Font(name="Calibri", bold=True), Alignment(horizontal="right", vertical="center")
-    codes = period_codes(start, end)
-    cell = ws[PERIOD_CELL]
-    cell.value = codes[-1]  # the year: a report that is always possible
-    cell.number_format = "@"  # "2020-10" stays text, not a date
-    cell.font, cell.fill = Font(name="Calibri", bold=True, size=12), PatternFill("solid", fgColor="FFF2CC")
-    thin = Side(style="thin", color="7F7F7F")
-    cell.border, cell.alignment = Border(left=thin, right=thin, top=thin, bottom=thin), Alignment(
-        horizontal="left", vertical="center")
-    wb.defined_names[PERIOD_NAME] = DefinedName(
-        PERIOD_NAME, attr_text=f"{quote_sheetname(ws.title)}!${PERIOD_CELL[0]}${PERIOD_CELL[1:]}")
-    for line, code in enumerate(codes, start=1):
-        listed = ws[f"{PERIODS_COLUMN}{line}"]
-        listed.value, listed.number_format = code, "@"
-    ws.column_dimensions[PERIODS_COLUMN].hidden = True
-    dv = DataValidation(type="list", formula1=f"${PERIODS_COLUMN}$1:${PERIODS_COLUMN}${len(codes)}",
-                        showErrorMessage=True, showInputMessage=True)
-    dv.error, dv.prompt = t("home_period_hint", lang), t("home_period_prompt", lang)
-    dv.add(PERIOD_CELL)
-    ws.add_data_validation(dv)
-
     wrap = Alignment(wrap_text=True, vertical="center")
-    ws.cell(_HINT_ROW, 2, t("home_period_hint", lang)).alignment = wrap
-    for row, button in enumerate(BUTTONS, start=_FIRST_BUTTON_ROW):
+    thin = Side(style="thin", color="7F7F7F")
+    for index, field in enumerate(home.fields):
+        row = home.field_row(index)
+        label = ws.cell(row, 1, t(field.label, lang))
+        label.font = Font(name="Calibri", bold=True)
+        label.alignment = Alignment(horizontal="right", vertical="center")
+        cell = ws.cell(row, 2, values[field.name])
+        cell.number_format = "@"  # "2020-10" stays text, not a date
+        cell.font, cell.fill = Font(name="Calibri", bold=True, size=12), PatternFill("solid", fgColor=_INPUT_FILL)
+        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        cell.alignment = Alignment(horizontal="left", vertical="center")
+        wb.defined_names[field.name] = DefinedName(
+            field.name, attr_text=f"{quote_sheetname(ws.title)}!$B${row}")
+        ws.cell(row + 1, 2, t(field.hint, lang, **hint_params)).alignment = wrap
+    for row, button in enumerate(home.buttons, start=home.first_button_row):
         ws.cell(row, 2, t(button.does, lang)).alignment = wrap
-    note = ws.cell(_NOTE_ROW, 2, t("home_note", lang))
+    note = ws.cell(home.note_row, 2, t(home.note, lang))
     note.alignment, note.font = wrap, Font(name="Calibri", italic=True, color="595959")
-    ws.row_dimensions[_NOTE_ROW].height = 33.0
     return ws
-
-
-def _row_heights() -> dict[int, float]:
-    heights = dict(_ROW_HEIGHTS)
-    for row in range(_FIRST_BUTTON_ROW, _FIRST_BUTTON_ROW + len(BUTTONS)):
-        heights[row] = _BUTTON_ROW_HEIGHT
-    return heights
 
 
 def _column_pixels(width: float) -> int:
@@ -196,14 +261,14 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-def buttons_vml(lang: str, block: int) -> bytes:
-    """The home sheet's VML drawing: ``BUTTONS`` in column A, one a row; ``block`` is the
+def buttons_vml(lang: str, block: int, home: Home = SCHOOL) -> bytes:
+    """The home sheet's VML drawing: ``home.buttons`` in column A, one a row; ``block`` is the
     drawing's shape-id block (``o:idmap``), unique in the workbook."""
-    heights = _row_heights()
+    heights = home.row_heights()
     width_px = _column_pixels(_WIDTHS["A"])
     shapes = []
-    for index, button in enumerate(BUTTONS):
-        row = _FIRST_BUTTON_ROW + index  # 1-based; the anchor counts from 0
+    for index, button in enumerate(home.buttons):
+        row = home.first_button_row + index  # 1-based; the anchor counts from 0
         row_px = round(_BUTTON_ROW_HEIGHT * 4 / 3)
         anchor = (0, _INSET_X, row - 1, _INSET_Y, 0, width_px - _INSET_X, row - 1, row_px - _INSET_Y)
         top = sum(heights.get(r, 15.0) for r in range(1, row)) + _INSET_Y * 0.75
@@ -242,20 +307,20 @@ def _free_part(pkg: Package, pattern: str) -> str:
     return pattern.format(number)
 
 
-def add_buttons(src: Path, dst: Path, lang: str) -> str:
+def add_buttons(src: Path, dst: Path, lang: str, home: Home = SCHOOL) -> str:
     """``src`` written to ``dst`` with the home sheet's buttons (the first sheet, which has no
     drawing yet). Returns the VML part's name."""
     parts: dict[str, bytes | Path] = {}
     new_names: list[str] = []
     with open_package(src) as pkg:
         book = WorkbookPart(pkg.read(WORKBOOK), src.name)
-        home = book.sheets()[0]
-        if home.name != HOME_SHEET.get(lang):
-            raise ValueError(f"{src.name}: the first sheet is {home.name!r}, not the home sheet")
-        sheet = next(rel["part"] for rel in pkg.rels(WORKBOOK) if rel.get("Id") == home.rid)
+        first = book.sheets()[0]
+        if first.name != HOME_SHEET.get(lang):
+            raise ValueError(f"{src.name}: the first sheet is {first.name!r}, not the home sheet")
+        sheet = next(rel["part"] for rel in pkg.rels(WORKBOOK) if rel.get("Id") == first.rid)
         sheet_name = pkg.names[sheet]
         vml = _free_part(pkg, "xl/drawings/vmlDrawing{}.vml")
-        parts[part_key(vml)] = buttons_vml(lang, _free_block(pkg))
+        parts[part_key(vml)] = buttons_vml(lang, _free_block(pkg), home)
         new_names.append(vml)
 
         sheet_rels = rels_name(sheet_name)
@@ -297,20 +362,20 @@ def add_buttons(src: Path, dst: Path, lang: str) -> str:
     return posixpath.normpath(vml)
 
 
-def finish_master(plain: Path, dst: Path, lang: str) -> None:
+def finish_master(plain: Path, dst: Path, lang: str, home: Home = SCHOOL) -> None:
     """The saved workbook ``plain`` (with its home sheet) written to ``dst`` as a macro-enabled
     master: the buttons, then the VBA project (``ubsheets.vba``)."""
     from ubsheets.vba import add_vba_project  # pyOpenVBA and xlwings: only when building
 
     with tempfile.TemporaryDirectory(prefix="ubsheets-home-") as scratch:
         staged = Path(scratch) / "buttons.xlsm"
-        add_buttons(plain, staged, lang)
+        add_buttons(plain, staged, lang, home)
         add_vba_project(staged, dst)
 
 
-def write_master(save: Callable[[Path], None], dst: Path, lang: str) -> None:
+def write_master(save: Callable[[Path], None], dst: Path, lang: str, home: Home = SCHOOL) -> None:
     """Run ``save(path)`` (the workbook's own save) into a scratch file, then ``finish_master``."""
     with tempfile.TemporaryDirectory(prefix="ubsheets-plain-") as scratch:
         plain = Path(scratch) / "plain.xlsm"
         save(plain)
-        finish_master(plain, dst, lang)
+        finish_master(plain, dst, lang, home)

@@ -108,7 +108,7 @@ def master_sheets(master: Package) -> list[MasterSheet]:
 
 
 def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | None,
-               replace: Mapping[str, int] | None = None) -> list[str]:
+               replace: Mapping[str, int] | None = None, only: Collection[str] | None = None) -> list[str]:
     """Write ``user`` to ``dst`` with every sheet of ``master`` added after its own sheets;
     the names of the sheets added. ``macro_enabled``: the workbook's content type made that of an
     .xlsm (True) or an .xlsx (False); None: left as it is. The caller has checked that no sheet or
@@ -117,12 +117,16 @@ def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | 
     ``replace`` (a migration): master sheet name -> the position of an older sheet of ours that it
     takes the place of. That sheet keeps its position, sheetId and relationship id; its part and
     the parts only it relates to (tables, notes, VML), the defined names local to it, our lists'
-    names and the calculation chain are dropped."""
+    names and the calculation chain are dropped.
+
+    ``only``: the names of the master's sheets to add (the home sheet, to a workbook of ours that
+    has the rest), with the defined names that are about those sheets alone."""
     replace = replace or {}
     job = _Transplant(user, master)
     workbook = WorkbookPart(user.required(WORKBOOK), user.name)
     wb_rels = RelationshipsPart(user.required(rels_name(WORKBOOK)), user.name, rels_name(WORKBOOK))
-    sheets = master_sheets(master)
+    every = master_sheets(master)  # positions count among all of them (sheet-local names)
+    sheets = [sheet for sheet in every if only is None or sheet.name in only]
     dropped = _drop_replaced(job, workbook, wb_rels, set(replace.values())) if replace else set()
     mapping = _import_styles(job, wb_rels, sheets)
     tables = _Tables(user, workbook, dropped)
@@ -130,7 +134,9 @@ def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | 
     before = workbook.sheets()
     next_id = max((int(s.sheet_id) for s in before if s.sheet_id.isdigit()), default=0) + 1
     positions: dict[int, int] = {}
-    for number, sheet in enumerate(sheets):
+    for number, sheet in enumerate(every):
+        if sheet not in sheets:
+            continue
         part = _copy_sheet(job, sheet, mapping, tables, vml_blocks)
         if sheet.name in replace:
             index = positions[number] = replace[sheet.name]
@@ -141,7 +147,7 @@ def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | 
         wb_rels.add(rid, "worksheet", relative_target(WORKBOOK, part))
         index = positions[number] = len(workbook.sheets())
         workbook.insert_sheet(index, sheet.name, next_id + number, rid, sheet.hidden)
-    _copy_defined_names(master, workbook, positions)
+    _copy_defined_names(master, workbook, positions, None if only is None else [s.name for s in sheets])
     types = ContentTypes(user.required(TYPES), user.name)
     _type_new_parts(job, types)
     if macro_enabled is not None:
@@ -347,15 +353,25 @@ def _renumber_vml(data: bytes, used: set[int]) -> bytes:
 # --- workbook-level parts -----------------------------------------------------------------------
 
 
-def _copy_defined_names(master: Package, workbook: WorkbookPart, positions: Mapping[int, int]) -> None:
+def _copy_defined_names(master: Package, workbook: WorkbookPart, positions: Mapping[int, int],
+                        about: Collection[str] | None = None) -> None:
     """The master's defined names; a sheet-local one (print titles) local to the same sheet,
-    now at ``positions`` of its master position."""
+    now at ``positions`` of its master position. With ``about`` (sheet names), only the names
+    that point into those sheets."""
     source = WorkbookPart(master.required(WORKBOOK), master.name)
     for element in source.root.iterfind(_DEFINED_NAME):
+        if about is not None and not any(_points_into(defined_name_value(element), s) for s in about):
+            continue
         local = element.get("localSheetId")
         workbook.add_defined_name(element.get("name"), defined_name_value(element),
                                   None if local is None else positions[int(local)],
                                   element.get("hidden") in ("1", "true"))
+
+
+def _points_into(value: str, sheet: str) -> bool:
+    """Whether a defined name's formula refers to ``sheet`` (quoted or not)."""
+    quoted = "'" + sheet.replace("'", "''") + "'!"
+    return value.startswith((quoted, f"{sheet}!"))
 
 
 def _default_type(types: ContentTypes, extension: str) -> str | None:

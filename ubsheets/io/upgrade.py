@@ -34,6 +34,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from ubsheets.core.normalize import fold
+from ubsheets.core.validate import typed_context
 from ubsheets.errors import InputError, UsageError
 from ubsheets.io.guard import check_workbook_file
 from ubsheets.io.migrate import Migration, plan_migration, replaced_positions
@@ -80,11 +81,17 @@ def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mappi
     replace: dict[str, int] = {}
     with open_package(book) as user:
         state = _template_state(user, book)
-        if state == _CURRENT:
-            return Upgraded(book)
         has_vba = _has_vba(user)
         buttons = target.suffix.lower() == ".xlsm" and not has_vba
-        _check_upgradable(user, state == _OLDER, buttons)
+        # A current workbook has all of ours but, into an .xlsm, perhaps the home sheet.
+        home_only = state == _CURRENT and buttons and not _has_home(user)
+        if state == _CURRENT and not home_only:
+            return Upgraded(book)
+        if home_only:
+            _check_home_addable(user)
+            lang, settings = _own_year(book, lang, settings)
+        else:
+            _check_upgradable(user, state == _OLDER, buttons)
         date1904 = _uses_1904(user)
         if state == _OLDER:  # the book's own language, settings and rows
             old = read_book(book)
@@ -102,12 +109,14 @@ def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mappi
             with open_package(book) as user, _opened(master) as source:
                 added[:] = transplant(user, source, tmp, macro_enabled, replace)
             return
+        from ubsheets.io.home_sheet import HOME_SHEET  # openpyxl: only here
         from ubsheets.vba import add_vba_project  # pyOpenVBA and xlwings: only when building
 
         with tempfile.TemporaryDirectory(prefix="ubsheets-upgrade-") as scratch:
             staged = Path(scratch) / "staged.xlsm"
             with open_package(book) as user, _opened(master) as source:
-                added[:] = transplant(user, source, staged, True, replace)
+                added[:] = transplant(user, source, staged, True, replace,
+                                      only=[HOME_SHEET.get(lang)] if home_only else None)
             add_vba_project(staged, tmp)
 
     safe_replace(target, write, verify=read_book, backup=in_place, as_read=as_read)
@@ -222,6 +231,36 @@ def _check_upgradable(user: Package, migrating: bool, home: bool = False) -> Non
     for name in _our_names(home):
         if name.casefold() in taken:
             raise InputError("upgrade_name_taken", name=user.name, defined=taken[name.casefold()])
+
+
+def _has_home(user: Package) -> bool:
+    from ubsheets.io.home_sheet import HOME_SHEET  # openpyxl: only here
+
+    home_names = {fold(label) for label in HOME_SHEET.all()}
+    return any(fold(s.name) in home_names for s in WorkbookPart(user.required(WORKBOOK), user.name).sheets())
+
+
+def _check_home_addable(user: Package) -> None:
+    """Adding the home sheet alone: refused on a protected structure or a taken period name."""
+    from ubsheets.io.home_sheet import PERIOD_NAME  # openpyxl: only here
+
+    workbook = WorkbookPart(user.required(WORKBOOK), user.name)
+    protection = workbook.root.find(_PROTECTION)
+    if protection is not None and protection.get("lockStructure") in ("1", "true"):
+        raise InputError("workbook_structure_protected", name=user.name)
+    taken = {(el.get("name") or "").casefold(): el.get("name") for el in workbook.root.iterfind(_DEFINED_NAME)}
+    if PERIOD_NAME.casefold() in taken:
+        raise InputError("upgrade_name_taken", name=user.name, defined=taken[PERIOD_NAME.casefold()])
+
+
+def _own_year(book: Path, lang: str, settings: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
+    """A workbook of ours: its own language, and its own school year for the period dropdown
+    (the given one when its calendar cannot frame a year)."""
+    own = read_book(book)
+    context, _ = typed_context(own)
+    if context.calendar.problem() is None and context.calendar.start and context.calendar.end:
+        settings = {**settings, "year_start": context.calendar.start, "year_end": context.calendar.end}
+    return own.lang, settings
 
 
 def _has_vba(user: Package) -> bool:
