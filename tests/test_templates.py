@@ -173,3 +173,15 @@ def test_district_with_a_schools_option_is_refused(tmp_path):
     assert run.stderr.strip() == ("Ошибка: --district не сочетается с --from, --school и --year: в книге "
                                   "района нет ни школы, ни учебного года.")
     assert not (tmp_path / "d.xlsm").exists()
+
+
+def test_the_district_workbook_in_the_schools_folder_is_not_read_as_a_school(tmp_path):
+    district = tmp_path / "district-ky.xlsm"
+    shutil.copyfile(COMMITTED / district.name, district)
+    make_book(tmp_path / "a.xlsx")
+    make_book(tmp_path / "b.xlsx", settings={"school": "№2 орто мектеп"})
+    caller = standin.Book(standin.App(), str(district), names={FOLDER_NAME: ".", OUTPUT_NAME: "район.xlsx"})
+    excel.consolidate(caller)
+    out = tmp_path / "район.xlsx"
+    assert caller.app._alerts == [f"Райондун китеби жазылды: {out} (колдонулду: 2, окулган жок: 0, "
+                                  "кайталанма: 0)."]

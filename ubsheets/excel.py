@@ -133,13 +133,16 @@ def _report(book: Book) -> tuple[str, list[str]]:
 
 def _consolidate(book: Book) -> tuple[str, list[str]]:
     lang = book_lang(book)
-    here = _saved_path(book).parent
+    caller = _saved_path(book).resolve()
+    here = caller.parent
     folder = here / str(named_value(book, FOLDER_NAME)).strip()
     if not folder.is_dir():
         raise InputError("excel_not_a_folder", path=folder)
     given = _optional_value(book, OUTPUT_NAME)
     output = here / given if given else folder.parent / f"{folder.name}.xlsx"
-    result = actions.consolidate_files([folder], output, lang=lang)
+    # The calling workbook may sit in the schools' folder ("."): it is not a school's.
+    inputs = [path for path in actions.workbook_paths([folder], output) if path.resolve() != caller]
+    result = actions.consolidate_files(inputs, output, lang=lang)
     counts = {status: sum(f.status == status for f in result.files)
               for status in (actions.FILE_OK, actions.FILE_FAILED, actions.FILE_DUPLICATE)}
     book.app.books.open(str(output))  # the district workbook, for the user to read
