@@ -113,3 +113,14 @@ def entries(data: bytes | Path) -> dict[str, bytes]:
     """Zip entry name -> uncompressed bytes, in the zip's order."""
     with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as package:
         return {info.filename: package.read(info) for info in package.infolist()}
+
+
+def load_with_vba(path: Path) -> Any:
+    """``openpyxl.load_workbook(path, keep_vba=True)``, for reading: openpyxl keeps the package's
+    other parts in an archive it never closes (``vba_archive``, a ZipFile on a BytesIO), which the
+    collector then finalises after its buffer and reports as an ignored exception. Closed here."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, keep_vba=True)
+    book.vba_archive.close()
+    return book

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 import xlwings
-from builders import entries, make_book, png_bytes
+from builders import entries, load_with_vba, make_book, png_bytes
 from conftest import needs_libreoffice
 from python_calamine import CalamineWorkbook
 
@@ -144,7 +144,7 @@ def test_our_sheet_reads_back_exactly(written: Path) -> None:
     assert book.get_sheet_by_name(OURS).to_python() == expected
     assert book.get_sheet_by_name("Other").to_python()[0] == ["экинчи", 55.0]  # cached value kept
 
-    wb = openpyxl.load_workbook(written, keep_vba=True)
+    wb = load_with_vba(written)
     ws = wb[OURS]
     as_dates = [[v.date() if isinstance(v, dt.datetime) else v for v in row] for row in ws.iter_rows(values_only=True)]
     assert as_dates == expected
@@ -230,7 +230,7 @@ def test_several_sheets_in_one_write(written: Path) -> None:
     assert '<sheet name="Жыйынтык" sheetId="4" state="hidden" r:id="rId' in workbook
     titles = re.findall(r'<definedName name="_xlnm.Print_Titles" localSheetId="(\d)">([^<]*)<', workbook)
     assert titles == [("2", "'Текшерүү'!$1:$1"), ("3", "'Жыйынтык'!$1:$1")]
-    book = openpyxl.load_workbook(out, keep_vba=True)
+    book = load_with_vba(out)
     assert book["Жыйынтык"].sheet_state == "hidden" and book["Жыйынтык"]["B2"].value == 2
 
 
@@ -248,7 +248,7 @@ def test_a_workbook_excel_saved_keeps_its_markup(tmp_path: Path) -> None:
     assert b'<sz val="12"/>' in after["xl/styles.xml"]  # our fonts take the default size
     workbook = after["xl/workbook.xml"].decode()
     assert '<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="2">' in workbook
-    book = openpyxl.load_workbook(out, keep_vba=True)
+    book = load_with_vba(out)
     assert book.sheetnames == ["Sheet1", "_xlwings.conf", OURS] and book[OURS]["A2"].value == "Data!B3"
 
 
@@ -321,7 +321,7 @@ def test_sheets_we_wrote_carry_the_marker_and_are_replaced(written: Path) -> Non
     again = written.with_name("again.xlsm")
     write_owned_sheets(out, again, [check_spec(rows=2), summary_spec()])
     assert entries(again) == entries(out)
-    book = openpyxl.load_workbook(again, keep_vba=True)
+    book = load_with_vba(again)
     assert book.sheetnames == ["Data", "Other", OURS, SUMMARY] and book[SUMMARY]["B2"].value == 2
     assert "_ubsheets_owned" in book[OURS].defined_names and "_ubsheets_owned" not in book.defined_names
 

@@ -160,7 +160,8 @@ def test_strict_ooxml_is_refused_in_one_line_before_anything_is_written(tmp_path
 
 
 def test_an_inserted_sheet_moves_what_names_sheets_by_position() -> None:
-    """What ``xml_text.shift_positions`` did on text, on the tree: comments untouched."""
+    """Positions of sheets (local names, the active tab) move on past an inserted sheet; comments
+    untouched."""
     data = (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<x:workbook xmlns:x='{MAIN}' "
             f"xmlns:r='{RELATIONSHIPS}'><x:bookViews><x:workbookView xWindow='0'/>"
             "<x:workbookView activeTab='4' firstSheet='1'/></x:bookViews><x:sheets>"

@@ -25,7 +25,6 @@ from ubsheets.core.sheet_order import report_sheet_order
 from ubsheets.i18n import t
 from ubsheets.io.package_writer import write_owned_sheets
 from ubsheets.io.sheet_model import SheetSpec
-from ubsheets.io.xml_text import shift_positions
 
 PREFIX = {"ky": "Отчет", "ru": "Отчёт", "en": "Report"}
 # The academic year's report sheets in the order wanted, with both halves of October.
@@ -172,18 +171,6 @@ def test_one_write_puts_its_sheets_in_order_in_an_x_prefixed_workbook(tmp_path: 
         name: {("_ubsheets_owned", "TRUE"), ("_xlnm.Print_Titles", f"'{name}'!$2:$2")} for name in names
     }
     assert sheet_names(out) == names
-
-
-def test_positions_move_on_where_they_stand() -> None:
-    text = ("<definedNames><x:definedName name='a' localSheetId='2' hidden='1'>A</x:definedName>"
-            '<x:definedName localSheetId="1" name="b">B</x:definedName>'
-            '<x:definedName name="c" localSheetId="x">C</x:definedName>'
-            '<x:definedName name="d" comment=\'localSheetId="7"\'>D</x:definedName></definedNames>')
-    assert shift_positions(text, "x:definedName", "localSheetId", 2) == text.replace("'2'", "'3'")
-    view = '<bookViews><workbookView xWindow="0"/><workbookView activeTab="4" firstSheet="1"/></bookViews>'
-    assert shift_positions(view, "workbookView", "activeTab", 0, default=0) == (
-        '<bookViews><workbookView xWindow="0" activeTab="1"/><workbookView activeTab="5" firstSheet="1"/></bookViews>')
-    assert shift_positions(view, "workbookView", "firstSheet", 2) == view
 
 
 # --- through the command line, on the demo ----------------------------------------------------

@@ -277,10 +277,11 @@ def upgrade(
                     rows=moved.carried, renamed=renamed or t("migrated_nothing_renamed", shown)),
                   markup=False)
     elif result.added:
-        out.print(t("upgraded", shown, path=result.path, count=len(result.added),
-                    sheets=", ".join(result.added)), markup=False)
-        if result.vba == "kept":
-            out.print(t("upgrade_vba_kept", shown), markup=False)
+        visible = [sheet for sheet in result.added if sheet != schema.META_SHEET]  # it is hidden
+        out.print(t("upgraded", shown, path=result.path, count=len(visible), sheets=", ".join(visible)),
+                  markup=False)
+        if result.vba in ("added", "kept"):
+            out.print(t(f"upgrade_vba_{result.vba}", shown), markup=False)
     else:
         out.print(t("upgrade_nothing_to_do", shown, path=result.path), markup=False)
 

@@ -262,6 +262,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "PDF файлдары үчүн папка (LibreOffice аркылуу).",
         "ru": "Папка для PDF (через LibreOffice).",
         "en": "A folder for PDFs (made by LibreOffice)."},
+    "upgrade_vba_added": {
+        "ky": "Башкы бет барагында баскычтар жана алардын макростору бар: Excel'де ачканда "
+              "макросторду иштетүүгө уруксат бериңиз.",
+        "ru": "На листе «Главная» есть кнопки и их макросы: при открытии в Excel разрешите "
+              "макросы.",
+        "en": "The home sheet has buttons and their macros: allow macros when Excel opens it."},
     "upgrade_vba_kept": {
         "ky": "Китептин өз макростору сакталды, ошондуктан Башкы бет жана баскычтар кошулган жок.",
         "ru": "Собственные макросы книги сохранены, поэтому главная страница и кнопки не добавлены.",
