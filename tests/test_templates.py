@@ -6,6 +6,7 @@ stand-in; LibreOffice loading each with its buttons bound."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -20,10 +21,18 @@ from python_calamine import CalamineWorkbook
 
 from tests import xlwings_standin as standin
 from tests.builders import make_book
-from ubsheets import excel, templates, vba
+from ubsheets import actions, excel, templates, vba
 from ubsheets.actions import new_workbook
 from ubsheets.core.validate import validate
-from ubsheets.io.home_sheet import DISTRICT, FOLDER_NAME, HOME_SHEET, OUTPUT_NAME, PERIOD_NAME, SCHOOL
+from ubsheets.io.home_sheet import (
+    DISTRICT,
+    FOLDER_NAME,
+    HOME_SHEET,
+    MONTH_NAME,
+    OUTPUT_NAME,
+    PERIOD_NAME,
+    SCHOOL,
+)
 from ubsheets.io.reader import read_book
 
 olevba = pytest.importorskip("oletools.olevba", reason="oletools is a test dependency (olevba)")
@@ -136,10 +145,10 @@ def test_the_district_button_consolidates_the_folder_its_cells_name(lang, folder
     shutil.copyfile(COMMITTED / district.name, district)
     book = openpyxl.load_workbook(district)
     cells = {}
-    for name in (FOLDER_NAME, OUTPUT_NAME):
+    for name in (FOLDER_NAME, OUTPUT_NAME, MONTH_NAME):
         [(title, ref)] = list(book.defined_names[name].destinations)
         cells[name] = book[title][ref.replace("$", "")].value
-    assert cells == {FOLDER_NAME: folder, OUTPUT_NAME: output}
+    assert cells == {FOLDER_NAME: folder, OUTPUT_NAME: output, MONTH_NAME: None}
     assert PERIOD_NAME not in book.defined_names
     (tmp_path / folder).mkdir()
     make_book(tmp_path / folder / "a.xlsx")
@@ -185,3 +194,33 @@ def test_the_district_workbook_in_the_schools_folder_is_not_read_as_a_school(tmp
     out = tmp_path / "район.xlsx"
     assert caller.app._alerts == [f"Райондун китеби жазылды: {out} (колдонулду: 2, окулган жок: 0, "
                                   "кайталанма: 0)."]
+
+
+@pytest.mark.parametrize("month", ["2020-10", dt.datetime(2020, 10, 1)])  # as typed; as Excel read it
+def test_the_district_month_cell_counts_that_month_as_consolidate_does(month, tmp_path):
+    (tmp_path / "schools").mkdir()
+    make_book(tmp_path / "schools" / "a.xlsx")
+    district = tmp_path / "district-ru.xlsm"
+    shutil.copyfile(COMMITTED / district.name, district)
+    caller = standin.Book(standin.App(), str(district),
+                          names={FOLDER_NAME: "schools", OUTPUT_NAME: "button.xlsx", MONTH_NAME: month})
+    excel.consolidate(caller)
+    assert caller.app._alerts[0].startswith("Книга района записана")
+    actions.consolidate_files([tmp_path / "schools"], tmp_path / "command.xlsx", month="2020-10", lang="ru")
+    whole_year = actions.consolidate_files([tmp_path / "schools"], tmp_path / "year.xlsx", lang="ru")
+    assert whole_year.schools
+
+    def schools(name: str) -> list[list[object]]:
+        return CalamineWorkbook.from_path(str(tmp_path / name)).get_sheet_by_index(0).to_python()
+
+    assert schools("button.xlsx")[:4] == schools("command.xlsx")[:4] != schools("year.xlsx")[:4]
+
+
+def test_a_bad_month_is_one_message(tmp_path):
+    (tmp_path / "schools").mkdir()
+    district = tmp_path / "district-ky.xlsm"
+    shutil.copyfile(COMMITTED / district.name, district)
+    caller = standin.Book(standin.App(), str(district),
+                          names={FOLDER_NAME: "schools", OUTPUT_NAME: "район.xlsx", MONTH_NAME: "октябрь"})
+    excel.consolidate(caller)
+    assert caller.app._alerts == ["Айды 2020-10 түрүндө жазыңыз: октябрь"]

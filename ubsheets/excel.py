@@ -26,6 +26,7 @@ Importing this module needs neither Excel nor an xlwings engine.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -40,7 +41,7 @@ from ubsheets.core.context import Context
 from ubsheets.core.periods import Period
 from ubsheets.errors import InputError, UbsheetsError, UsageError
 from ubsheets.i18n import t
-from ubsheets.io.home_sheet import DISTRICT, FOLDER_NAME, HOME_SHEET, OUTPUT_NAME, PERIOD_NAME, SCHOOL
+from ubsheets.io.home_sheet import DISTRICT, FOLDER_NAME, HOME_SHEET, MONTH_NAME, OUTPUT_NAME, PERIOD_NAME, SCHOOL
 from ubsheets.io.package_writer import KeptSheet
 from ubsheets.schema import ALL_TABLES, Label
 
@@ -138,11 +139,12 @@ def _consolidate(book: Book) -> tuple[str, list[str]]:
     folder = here / str(named_value(book, FOLDER_NAME)).strip()
     if not folder.is_dir():
         raise InputError("excel_not_a_folder", path=folder)
+    month = _month_text(book)  # before anything is read
     given = _optional_value(book, OUTPUT_NAME)
     output = here / given if given else folder.parent / f"{folder.name}.xlsx"
     # The calling workbook may sit in the schools' folder ("."): it is not a school's.
     inputs = [path for path in actions.workbook_paths([folder], output) if path.resolve() != caller]
-    result = actions.consolidate_files(inputs, output, lang=lang)
+    result = actions.consolidate_files(inputs, output, month=month, lang=lang)
     counts = {status: sum(f.status == status for f in result.files)
               for status in (actions.FILE_OK, actions.FILE_FAILED, actions.FILE_DUPLICATE)}
     book.app.books.open(str(output))  # the district workbook, for the user to read
@@ -216,6 +218,17 @@ def cell_label(name: str) -> Label | str:
             ky, ru, en = (t(field.label, lang).rstrip(":") for lang in ("ky", "ru", "en"))
             return Label(ky, ru, en)
     return name
+
+
+def _month_text(book: Book) -> str | None:
+    """The month cell's "2020-10"; a date there (Excel reads a typed "2020-10" in a cell not
+    formatted as text as 1 October 2020) is its month."""
+    if not book.names.contains(MONTH_NAME):
+        return None
+    value = book.names[MONTH_NAME].refers_to_range.value
+    if isinstance(value, dt.date):
+        return f"{value.year}-{value.month:02d}"
+    return (str(value).strip() or None) if value is not None else None
 
 
 def _optional_value(book: Book, name: str) -> str | None:

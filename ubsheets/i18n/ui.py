@@ -437,6 +437,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The consolidated workbook is written under this name beside this workbook; an "
               "earlier one of that name is replaced."},
     "district_home_output_default": {"ky": "район.xlsx", "ru": "район.xlsx", "en": "district.xlsx"},
+    "district_home_month_label": {"ky": "Ай:", "ru": "Месяц:", "en": "Month:"},
+    "district_home_month_hint": {
+        "ky": "Бош калса, бүт окуу жылы эсептелет; бир ай үчүн аны 2026-10 түрүндө жазыңыз.",
+        "ru": "Если пусто, считается весь учебный год; для одного месяца впишите его как 2026-10.",
+        "en": "Empty: the whole school year is counted; for one month, type it as 2026-10."},
     "district_home_button": {"ky": "Бириктирүү", "ru": "Свести", "en": "Consolidate"},
     "district_home_does": {
         "ky": "Папкадагы мектептердин китептерин текшерип, райондун китебине бириктирет жана "

@@ -108,16 +108,18 @@ class Home:
         return heights
 
 
-PERIOD_NAME, FOLDER_NAME, OUTPUT_NAME = "ub_period", "ub_folder", "ub_output"
+PERIOD_NAME, FOLDER_NAME, OUTPUT_NAME, MONTH_NAME = "ub_period", "ub_folder", "ub_output", "ub_month"
 #: A school's master: the report's period, and the buttons on its registers.
 SCHOOL = Home("home_title", (Field(PERIOD_NAME, "home_period_label", "home_period_hint"),),
               (Button("UbValidate", "home_button_validate", "home_does_validate"),
                Button("UbSummarize", "home_button_summary", "home_does_summary"),
                Button("UbReport", "home_button_report", "home_does_report")), "home_note")
-#: A district's workbook: where the schools' workbooks are, where the district workbook goes.
+#: A district's workbook: where the schools' workbooks are, where the district workbook goes,
+#: and a month to count (empty: the whole year), as ``consolidate --month`` takes it.
 DISTRICT = Home("district_home_title",
                 (Field(FOLDER_NAME, "district_home_folder_label", "district_home_folder_hint"),
-                 Field(OUTPUT_NAME, "district_home_output_label", "district_home_output_hint")),
+                 Field(OUTPUT_NAME, "district_home_output_label", "district_home_output_hint"),
+                 Field(MONTH_NAME, "district_home_month_label", "district_home_month_hint")),
                 (Button("UbConsolidate", "district_home_button", "district_home_does"),),
                 "home_note")
 BUTTONS = SCHOOL.buttons
@@ -169,10 +171,11 @@ def add_district_home_sheet(wb: Workbook, lang: str) -> Worksheet:
     """A district workbook's home sheet (``DISTRICT``), first and active: the schools' folder and
     the district workbook's name, filled with the usual ones."""
     return _lay_out(wb, DISTRICT, lang, {FOLDER_NAME: t("district_home_folder_default", lang),
-                                         OUTPUT_NAME: t("district_home_output_default", lang)}, {})
+                                         OUTPUT_NAME: t("district_home_output_default", lang),
+                                         MONTH_NAME: None}, {})
 
 
-def _lay_out(wb: Workbook, home: Home, lang: str, values: dict[str, str],
+def _lay_out(wb: Workbook, home: Home, lang: str, values: dict[str, str | None],
              hint_params: dict[str, str]) -> Worksheet:
     """The sheet of ``home`` in ``lang``, first and active, each field's cell holding
     ``values[name]`` as text under its workbook-level name; room left for the buttons, which
