@@ -12,6 +12,7 @@ import xlwings.main
 from tests import xlwings_standin as standin
 from tests.builders import make_book
 from ubsheets import actions, excel
+from ubsheets.i18n import t
 
 
 def caller(path: Path, **names: object) -> standin.Book:
@@ -169,3 +170,11 @@ def _instance_attributes(cls: type) -> list[str]:
 def test_importing_the_module_needs_no_excel():
     assert callable(excel.validate) and callable(excel.consolidate)
     assert "xlwings" not in excel.__dict__
+
+
+def test_a_period_outside_the_books_year_is_one_message(tmp_path):
+    book = caller(make_book(tmp_path / "ub.xlsx"), ub_period="2021-10")
+    excel.report(book)
+    assert book.app._alerts == [t("period_outside_year", "ky", period="2021-10", start="01.09.2020",
+                                  end="25.05.2021")]
+    assert copied(book) == []

@@ -60,6 +60,8 @@ def test_ub_period_names_a_text_cell_with_the_years_periods(book):
     assert cell.number_format == "@" and cell.value == "2020-2021"
     [dv] = home.data_validations.dataValidation
     assert dv.type == "list" and str(dv.sqref) == "B3"
+    # A warning, so that a period the list lacks (another year set since) can still be typed.
+    assert dv.errorStyle == "warning" and dv.showErrorMessage
     first, last = dv.formula1.replace("$", "").split(":")
     assert [c.value for row in home[f"{first}:{last}"] for c in row] == expected_periods()
     # Every listed period is one the report understands.

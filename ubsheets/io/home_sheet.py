@@ -158,8 +158,10 @@ def add_home_sheet(wb: Workbook, lang: str, start: dt.date, end: dt.date) -> Wor
         listed = ws[f"{PERIODS_COLUMN}{line}"]
         listed.value, listed.number_format = code, "@"
     ws.column_dimensions[PERIODS_COLUMN].hidden = True
+    # A warning, not a stop: a period the list lacks (the year changed on the settings sheet
+    # since the list was made) can still be typed; the button checks it against the book's year.
     dv = DataValidation(type="list", formula1=f"${PERIODS_COLUMN}$1:${PERIODS_COLUMN}${len(codes)}",
-                        showErrorMessage=True, showInputMessage=True)
+                        showErrorMessage=True, showInputMessage=True, errorStyle="warning")
     dv.error = t("home_period_hint", lang, month=example, year=codes[-1])
     dv.prompt = t("home_period_prompt", lang, month=example, year=codes[-1])
     dv.add(PERIOD_CELL)
