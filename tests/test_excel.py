@@ -72,14 +72,16 @@ def test_report_half_month_and_year_in_russian(tmp_path, value):
 
 @pytest.mark.parametrize(("value", "message"), [
     ("2020-13", "Айды 2020-10 түрүндө жазыңыз: 2020-13"),
-    ("октябрь", "Мезгилди тизмеден тандаңыз (2020-10-1, 2020-10 же 2020-2021 түрүндө): октябрь"),
+    ("октябрь", "«октябрь» — мезгил эмес. Мезгилди тизмеден тандаңыз же {month}, {month}-1, {year} "
+                "түрүндө жазыңыз."),
     ("2019-2020", "2019-2020 мезгили окуу жылынан тышкары (01.09.2020 – 25.05.2021): жылды "
                   "текшериңиз."),
 ])
 def test_a_bad_period_is_one_message_and_nothing_is_copied(tmp_path, value, message):
     book = caller(make_book(tmp_path / "ub.xlsx"), ub_period=value)
     excel.report(book)
-    assert book.app._alerts == [message]
+    start, end = actions.academic_year(None)  # the examples are this year's, as the list is
+    assert book.app._alerts == [message.format(month=f"{start}-10", year=f"{start}-{end}")]
     assert copied(book) == []
 
 
@@ -93,7 +95,7 @@ def test_a_missing_period_cell_is_named(tmp_path):
 def test_an_empty_period_cell_is_named_by_its_label(tmp_path):
     book = caller(make_book(tmp_path / "ub.xlsx"), ub_period="  ")
     excel.report(book)
-    assert book.app._alerts == ["«Мезгил» уячасы бош: Башкы бет барагында толтуруңуз."]
+    assert book.app._alerts == ["«Мезгил» уячасы бош: «Башкы бет» барагында толтуруңуз."]
 
 
 def test_a_damaged_file_is_one_readable_message(tmp_path):
@@ -108,8 +110,8 @@ def test_a_damaged_file_is_one_readable_message(tmp_path):
 def test_an_unsaved_book_is_asked_to_be_saved(tmp_path):
     book = standin.Book(standin.App(), "Book1", sheets=["Sheet1"])
     excel.summarize(book)
-    assert book.app._alerts == ["Адегенде китепти файл катары сактаңыз (Файл → Сохранить как), "
-                                "анан кайра басыңыз."]
+    assert book.app._alerts == ["Адегенде китепти .xlsm файлы катары сактаңыз (Файл → Сохранить как), "
+                                "анан баскычты кайра басыңыз."]
     # Not saved by the button: xlwings would save it as <cwd>\Book1.xlsx, without its macros.
     assert [call for call in book.app._calls if call[0] == "save"] == []
 

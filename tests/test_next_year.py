@@ -15,10 +15,12 @@ import pytest
 from builders import HEAD, MEMBER, ROWS, SETTINGS, _member, make_book
 from conftest import needs_libreoffice
 from test_cli import run
+from typer.testing import CliRunner
 
 from ubsheets import actions
+from ubsheets.cli import app
 from ubsheets.core.facts import dues
-from ubsheets.core.next_year import CARRIED, NEW_YEAR_SETTINGS, dated_registers
+from ubsheets.core.next_year import CARRIED, NEW_YEAR_SETTINGS, Dropped, dated_registers
 from ubsheets.core.validate import typed_context, validate
 from ubsheets.errors import InputError, UsageError
 from ubsheets.io.reader import read_book
@@ -86,8 +88,9 @@ def test_next_year_carries_the_people_and_resets_the_year(tmp_path, lang):
     assert (made.lang, made.year_start, made.year_end) == (lang, D(2021, 9, 1), D(2022, 5, 25))
     carried = made.carried
     assert (carried.years, carried.members, carried.promoted, carried.rows,
-            carried.mentoring_ended, carried.not_members) == (
-        1, 4, (THIRD_YEAR,), {"self_education": 1, "mentoring": 1, "clubs": 1}, 1, 0)
+            carried.mentoring_ended, carried.dropped, carried.not_grown,
+            carried.unfinished_courses) == (
+        1, 4, (THIRD_YEAR,), {"self_education": 1, "mentoring": 1, "clubs": 1}, 1, (), (), 0)
 
     book, ctx = typed(made.path)
     assert book.lang == lang
@@ -169,7 +172,8 @@ def test_a_mistake_in_a_carried_row_is_carried_as_typed_and_a_non_member_is_drop
     old = tmp_path / "old.xlsx"
     make_book(old, **rows)
     made = actions.next_year_workbook(tmp_path / "new.xlsx", old)
-    assert (made.carried.rows["clubs"], made.carried.not_members) == (1, 1)
+    assert (made.carried.rows["clubs"], made.carried.dropped) == (
+        1, (Dropped("Кружоктор", 4, ("Белгисиз Адам",)),))
     book, ctx = typed(made.path)
     assert [row.values["weekly_hours"] for row in book.rows("members")][1] == 45
     assert [(f.cell, f.code) for f in validate(book).issues if f.severity == "error"] == [
@@ -184,7 +188,11 @@ def test_the_year_must_come_after_olds(tmp_path):
     with pytest.raises(UsageError) as refused:
         actions.next_year_workbook(tmp_path / "new.xlsx", old, year="2020-2021")
     assert refused.value.message("ru") == (
-        "Учебный год 2020-2021 не позже года книги old.xlsx (2020-2021): укажите следующий год.")
+        "Учебный год 2020-2021 должен быть позже года книги old.xlsx (2020-2021): укажите более"
+        " поздний, например 2021-2022.")
+    assert refused.value.message("ky") == (
+        "2020-2021 окуу жылы old.xlsx китебинин жылынан (2020-2021) кийин болушу керек: кийинки"
+        " жылды жазыңыз, мисалы 2021-2022.")
     assert not (tmp_path / "new.xlsx").exists()
 
 
@@ -243,11 +251,12 @@ def test_the_command_says_what_was_carried_in_kyrgyz_and_russian(tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "Жаңы окуу жылынын китеби түзүлдү: NEXT.xlsm (old.xlsx китебинен).\n"
-        f"Мүчөлөр көчүрүлдү: 4, стажы 1 жылга көбөйтүлдү (жаш мугалимден мүчөгө: 1 — {THIRD_YEAR})."
-        " Мектептен кеткендерди «Мүчөлөр» барагынан өзүңүз өчүрүңүз.\n"
-        "Дагы көчүрүлдү: өз билимин өркүндөтүү темалары – 1, насаатчылык – 1, кружоктор – 1."
-        " Калган реестрлер бош, иш кагаздары «жок» деп белгиленди.\n"
-        "Насаатчылыктан алынды: 1 (жаш мугалими мүчө болду).\n"
+        "Мүчөлөр көчүрүлдү: 4; алардын стажы 1 жылга көбөйтүлдү (жаш мугалимден мүчөгө"
+        f" өткөндөр: 1 — {THIRD_YEAR}). Мектептен кеткендерди «Мүчөлөр» барагынан өзүңүз"
+        " өчүрүңүз.\n"
+        "Дагы көчүрүлдү: өз билимин өркүндөтүү темалары — 1, насаатчылык жуптары — 1, кружоктор"
+        " — 1. Калган реестрлер бош, иш кагаздары «жок» деп белгиленди.\n"
+        "Насаатчылык жуптарынан алынды: 1 (жаш мугалим УБнын мүчөсү болду).\n"
         "Окуу жылы: 01.09.2021 – 25.05.2022, текшериңиз. Каникулдар жана усулдук тема бош:"
         " «Жөндөөлөр» барагына жазыңыз.\n")
     russian = run("new", "СЛЕД.xlsx", "--from", "old.xlsx", "--lang", "ru", cwd=tmp_path,
@@ -255,11 +264,11 @@ def test_the_command_says_what_was_carried_in_kyrgyz_and_russian(tmp_path):
     assert (russian.returncode, russian.stderr) == (0, "")
     assert russian.stdout == (
         "Создана книга нового учебного года: СЛЕД.xlsx (из книги old.xlsx).\n"
-        f"Члены МО перенесены: 4, стаж увеличен на 1 год (из молодых специалистов в члены МО: 1 —"
-        f" {THIRD_YEAR}). Выбывших удалите сами на листе «Состав МО».\n"
+        "Перенесено членов МО: 4; стаж увеличен на 1 год (переведены из молодых специалистов в"
+        f" члены МО: 1 — {THIRD_YEAR}). Выбывших учителей удалите сами на листе «Состав МО».\n"
         "Также перенесены: темы самообразования — 1, пары наставничества — 1, кружки — 1."
         " Остальные реестры пусты, документы МО отмечены как отсутствующие.\n"
-        "Из наставничества убрано пар: 1 (молодой специалист стал членом МО).\n"
+        "Снята пара наставничества: молодой специалист в ней стал членом МО.\n"
         "Учебный год: 01.09.2021 – 25.05.2022, проверьте. Каникулы и методическая тема не"
         " заполнены: впишите их на листе «Настройки».\n")
     assert digest(old) == before
@@ -270,6 +279,118 @@ def test_the_command_says_what_was_carried_in_kyrgyz_and_russian(tmp_path):
     again = run("new", "NEXT.xlsm", "--from", "old.xlsx", cwd=tmp_path)
     assert (again.returncode, again.stderr) == (
         2, "Ката: NEXT.xlsm файлы бар. Үстүнө жазуу үчүн --force кошуңуз.\n")
+
+
+def notes(lang: str, *args: str) -> list[str]:
+    """The lines ``new NEXT.xlsx --from old.xlsx`` prints between what was carried and the
+    year to check (run in the current folder, in-process)."""
+    result = CliRunner().invoke(app, ["new", "NEXT.xlsx", "--from", "old.xlsx", "--force", *args],
+                                env={"UBSHEETS_LANG": lang})
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()[3:-1]
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_what_could_not_be_carried_is_listed_by_the_old_workbooks_rows_and_cells(in_tmp):
+    """Rows naming someone not on the members sheet, experience that is not a number (carried
+    as typed, not grown) and courses not finished (the courses register starts empty)."""
+    rows = old_rows()
+    rows["members"][1]["experience"] = "11 жыл"  # G4
+    rows["members"][3]["school_experience"] = "бир жыл"  # H6
+    rows["self_education"].append({"name": "Белгисиз Адам", "topic": "Оюн ыкмалары"})
+    rows["mentoring"].append({"young_teacher": FIRST_YEAR, "mentor": "Жок Мугалим",
+                              "since": D(2020, 9, 1)})
+    rows["clubs"].append({"club": "Шахмат", "teacher": "Белгисиз Адам", "classes": "5-9"})
+    rows["courses"] += [{"teacher": MEMBER, "course": "Санариптик сабаттуулук",
+                         "planned": D(2021, 4, 1)},
+                        {"teacher": HEAD, "course": "Инклюзия", "planned": D(2021, 6, 10)}]
+    make_book(in_tmp / "old.xlsx", **rows)
+    assert notes("ky") == [
+        f"Стажы сан эмес, көбөйтүлгөн жок: {MEMBER} (G4), {FIRST_YEAR} (H6).",
+        "Насаатчылык жуптарынан алынды: 1 (жаш мугалим УБнын мүчөсү болду).",
+        "3 сап көчүрүлгөн жок, анткени аларда жазылган мугалим «Мүчөлөр» барагында жок:"
+        " «Өз билимин өркүндөтүү», 4-сап — Белгисиз Адам; «Насаатчылык», 5-сап — Жок Мугалим;"
+        " «Кружоктор», 4-сап — Белгисиз Адам.",
+        "Бүтпөгөн курстар көчүрүлгөн жок: 2 — «Курстар» барагына кайра жазыңыз."]
+    # A Russian terminal: the old workbook's sheets by their names there, the new one's
+    # (Kyrgyz, as the old one) by theirs.
+    assert notes("ru") == [
+        f"Стаж не число и не увеличен: {MEMBER} (G4), {FIRST_YEAR} (H6).",
+        "Снята пара наставничества: молодой специалист в ней стал членом МО.",
+        "Не перенесено строк: 3 — указанного в них учителя нет на листе «Мүчөлөр»:"
+        " «Өз билимин өркүндөтүү», строка 4 — Белгисиз Адам; «Насаатчылык», строка 5 — Жок"
+        " Мугалим; «Кружоктор», строка 4 — Белгисиз Адам.",
+        "Незавершённые курсы не перенесены: 2 — впишите их заново на листе «Курстар»."]
+    book, ctx = typed(in_tmp / "NEXT.xlsx")
+    # As typed, the other column grown; no course carried.
+    assert [(row.values["experience"], row.values["school_experience"])
+            for row in book.rows("members")][1:4:2] == [("11 жыл", 5), (1, "бир жыл")]
+    assert ctx.rows("courses") == []
+
+
+def test_one_of_a_kind_is_said_in_the_singular(in_tmp):
+    rows = old_rows()
+    rows["clubs"].append({"club": "Шахмат", "teacher": "Белгисиз Адам", "classes": "5-9"})
+    rows["courses"].append({"teacher": MEMBER, "course": "Инклюзия", "planned": D(2021, 4, 1)})
+    make_book(in_tmp / "old.xlsx", "ru", **rows)
+    assert notes("ru") == [
+        "Снята пара наставничества: молодой специалист в ней стал членом МО.",
+        "Не перенесена строка — указанного в ней учителя нет на листе «Состав МО»: «Кружки»,"
+        " строка 4 — Белгисиз Адам.",
+        "Незавершённый курс не перенесён — впишите его заново на листе «Курсы ПК»."]
+    assert notes("ky")[1:] == [
+        "1 сап көчүрүлгөн жок, анткени анда жазылган мугалим «Состав МО» барагында жок:"
+        " «Кружки», 4-сап — Белгисиз Адам.",
+        "Бүтпөгөн курс көчүрүлгөн жок: 1 — «Курсы ПК» барагына кайра жазыңыз."]
+
+
+def test_a_long_list_names_the_first_ten(in_tmp):
+    rows = old_rows()
+    rows["self_education"] += [{"name": f"Белгисиз Адам {n}", "topic": "Оюн ыкмалары"}
+                               for n in range(1, 13)]  # rows 4-15
+    make_book(in_tmp / "old.xlsx", **rows)
+    listed = "; ".join(f"«Өз билимин өркүндөтүү», {line}-сап — Белгисиз Адам {line - 3}"
+                       for line in range(4, 14))
+    assert notes("ky")[1] == (
+        "12 сап көчүрүлгөн жок, анткени аларда жазылган мугалим «Мүчөлөр» барагында жок:"
+        f" {listed} жана дагы 2.")
+    assert notes("ru")[1].endswith("строка 13 — Белгисиз Адам 10 и ещё 2.")
+
+
+def test_a_year_more_than_one_on_says_how_many_years_experience_grew(in_tmp):
+    old_book(in_tmp / "old.xlsx")
+    assert notes("ky", "--year", "2022-2023")[0] == (
+        "2022-2023 окуу жылы 2020-2021 окуу жылынан 2 жыл кийин, ошондуктан стаж 2 жылга"
+        " көбөйтүлдү: ушул жыл туура экенин текшериңиз.")
+    result = CliRunner().invoke(app, ["new", "NEXT.xlsx", "--from", "old.xlsx", "--force",
+                                      "--year", "2025-2026"], env={"UBSHEETS_LANG": "ru"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("Перенесено членов МО: 4; стаж увеличен на 5 лет (переведены из"
+                               " молодых специалистов в члены МО: 2 — ")
+    assert lines[3] == (
+        "Учебный год 2025-2026 наступает через 5 лет после 2020-2021, поэтому стаж увеличен на"
+        " 5 лет: проверьте, что нужен именно этот год.")
+    _, ctx = typed(in_tmp / "NEXT.xlsx")
+    assert values(ctx, "members", "experience") == [(25,), (15,), (7,), (5,)]
+
+
+def test_no_young_teacher_promoted_leaves_the_parenthesis_out(in_tmp):
+    rows = old_rows()
+    rows["members"][2]["experience"] = 1  # in her second year: still young next year
+    make_book(in_tmp / "old.xlsx", **rows)
+    for lang, members in (("ky", "Мүчөлөр көчүрүлдү: 4; алардын стажы 1 жылга көбөйтүлдү."
+                                 " Мектептен кеткендерди «Мүчөлөр» барагынан өзүңүз өчүрүңүз."),
+                          ("ru", "Перенесено членов МО: 4; стаж увеличен на 1 год. Выбывших"
+                                 " учителей удалите сами на листе «Мүчөлөр».")):
+        result = CliRunner().invoke(app, ["new", "NEXT.xlsx", "--from", "old.xlsx", "--force"],
+                                    env={"UBSHEETS_LANG": lang})
+        assert result.stdout.splitlines()[1] == members
 
 
 # --- older templates, LibreOffice --------------------------------------------------------------

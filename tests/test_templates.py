@@ -129,8 +129,8 @@ def test_a_district_workbook_must_be_macro_enabled(tmp_path):
     run = subprocess.run([sys.executable, "-m", "ubsheets", "new", str(tmp_path / "d.xlsx"), "--district"],
                          capture_output=True, text=True, env={"UBSHEETS_LANG": "ky", "PATH": ""})
     assert (run.returncode, run.stdout) == (2, "")
-    assert run.stderr.strip() == ("Ката: d.xlsx: райондун китеби баскычы менен иштейт, ошондуктан .xlsm "
-                                  "болушу керек.")
+    assert run.stderr.strip() == ("Ката: d.xlsx: райондун китеби баскычы менен иштейт, ошондуктан файлдын "
+                                  "аты .xlsm менен бүтүшү керек, мисалы Район.xlsm.")
     assert not (tmp_path / "d.xlsx").exists()
 
 
@@ -179,7 +179,7 @@ def test_district_with_a_schools_option_is_refused(tmp_path):
                           "--year", "2020-2021"], capture_output=True, text=True,
                          env={"UBSHEETS_LANG": "ru", "PATH": ""})
     assert (run.returncode, run.stdout) == (2, "")
-    assert run.stderr.strip() == ("Ошибка: --district не сочетается с --from, --school и --year: в книге "
+    assert run.stderr.strip() == ("Ошибка: --district не сочетается с --from, --school или --year: в книге "
                                   "района нет ни школы, ни учебного года.")
     assert not (tmp_path / "d.xlsm").exists()
 

@@ -307,7 +307,7 @@ def test_the_command_says_in_one_line_what_it_added_or_why_not(tmp_path):
     ru_ours = ", ".join([HOME_SHEET.ru, *dict.fromkeys(r.sheet.ru for r in ALL_TABLES)])
     assert (russian.returncode, russian.stdout) == (
         0, f"В книгу «{tmp_path / 'ru.xlsm'}» добавлены листы (15): {ru_ours}.\n"
-           "На листе «Главная» есть кнопки и их макросы: при открытии в Excel разрешите макросы.\n")
+           "Кнопки и их макросы — на листе «Главная»: при открытии книги в Excel разрешите макросы.\n")
 
 
 def test_the_command_refuses_in_one_line_with_exit_2(tmp_path):

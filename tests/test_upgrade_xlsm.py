@@ -130,10 +130,9 @@ def test_the_command_says_the_workbooks_own_macros_were_kept(lang, tmp_path):
     done = subprocess.run([sys.executable, "-m", "ubsheets", "upgrade", str(source)],
                           capture_output=True, text=True, env={**os.environ, "UBSHEETS_LANG": lang})
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.splitlines()[-1] == t("upgrade_vba_kept", lang)
     assert done.stdout.splitlines()[-1] == {
-        "ky": "Китептин өз макростору сакталды, ошондуктан Башкы бет жана баскычтар кошулган жок.",
-        "ru": "Собственные макросы книги сохранены, поэтому главная страница и кнопки не добавлены."}[lang]
+        "ky": "Китептин өз макростору сакталды, ошондуктан «Башкы бет» барагы жана баскычтар кошулган жок.",
+        "ru": "Собственные макросы книги сохранены, поэтому лист «Главная» с кнопками не добавлен."}[lang]
 
 
 @needs_corpus
@@ -169,7 +168,8 @@ def test_a_current_workbook_into_an_xlsm_gets_the_home_sheet_alone(lang, year, t
     assert (result.vba, result.added) == ("added", [HOME_SHEET.get(lang)])  # in the book's language
     assert entries(source) == before  # the input is read only
     sheets = CalamineWorkbook.from_path(str(out)).sheet_names
-    assert sheets == [*CalamineWorkbook.from_path(str(source)).sheet_names, HOME_SHEET.get(lang)]
+    # First, before the settings: the first tab, shown (firstSheet stays 0).
+    assert sheets == [HOME_SHEET.get(lang), *CalamineWorkbook.from_path(str(source)).sheet_names]
     after = entries(out)
     for part, data in before.items():
         if part.startswith("xl/worksheets/") and part.endswith(".xml"):
@@ -185,6 +185,8 @@ def test_a_current_workbook_into_an_xlsm_gets_the_home_sheet_alone(lang, year, t
     assert home[2][1] == year and home[0][25] == f"{year[:4]}-09"
     workbook = after["xl/workbook.xml"].decode()
     assert workbook.count('name="ub_period"') == 1 and workbook.count('name="Teachers"') <= 1
+    # The home tab in sight; the sheet that was active stays so (one selected tab, no group).
+    assert 'firstSheet="0" activeTab="1"' in workbook
     assert actions.validate_file(out, backup=False).report.errors == 0
     # Once there, nothing more to do.
     again = actions.upgrade_file(out, tmp_path / "again.xlsm", lang)

@@ -148,7 +148,7 @@ def next_year_workbook(path: Path, source: Path, lang: str | None = None,
     year = year or f"{old_start + 1}-{old_start + 2}"
     if academic_year(year)[0] <= old_start:
         raise UsageError("next_year_not_after", year=year, name=source.name,
-                         old=f"{old_start}-{old_start + 1}")
+                         old=f"{old_start}-{old_start + 1}", next=f"{old_start + 1}-{old_start + 2}")
     fresh, _holidays = fresh_master(lang, year)  # the new year's holidays are the user's to type
     plan = next_year(book, ctx, fresh)
     if school:

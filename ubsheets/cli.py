@@ -127,23 +127,59 @@ def _refuse(error: UsageError) -> None:
 
 def _print_next_year(made: actions.NewYear, shown: str) -> None:
     """What was carried and what the user has to do, in a few lines: sheet names are the new
-    workbook's, the words around them the terminal's."""
-    carried = made.carried
-    promoted = f"{len(carried.promoted)} — {', '.join(carried.promoted)}" if carried.promoted \
-        else "0"
+    workbook's (but where a line points at the old workbook's rows and cells), the words around
+    them the terminal's."""
+    carried, book_lang = made.carried, made.lang
+    promoted = t("next_year_promoted", shown, count=len(carried.promoted),
+                 names=", ".join(carried.promoted)) if carried.promoted else ""
     lines = [t("next_year_created", shown, path=made.path, source=made.source),
              t("next_year_members", shown, members=carried.members, years=carried.years,
-               promoted=promoted, sheet=schema.MEMBERS.sheet.get(made.lang)),
+               promoted=promoted, sheet=schema.MEMBERS.sheet.get(book_lang)),
              t("next_year_registers", shown, topics=carried.rows["self_education"],
-               pairs=carried.rows["mentoring"], clubs=carried.rows["clubs"])]
-    if carried.mentoring_ended:
-        lines.append(t("next_year_mentoring_ended", shown, count=carried.mentoring_ended))
-    if carried.not_members:
-        lines.append(t("next_year_not_members", shown, count=carried.not_members))
-    lines.append(t("next_year_check", shown, start=f"{made.year_start:%d.%m.%Y}",
-                   end=f"{made.year_end:%d.%m.%Y}", sheet=schema.SETTINGS_SHEET.get(made.lang)))
+               pairs=carried.rows["mentoring"], clubs=carried.rows["clubs"]),
+             *_next_year_notes(made, shown),
+             t("next_year_check", shown, start=f"{made.year_start:%d.%m.%Y}",
+               end=f"{made.year_end:%d.%m.%Y}", sheet=schema.SETTINGS_SHEET.get(book_lang))]
     for line in lines:
         out.print(line, markup=False)
+
+
+def _next_year_notes(made: actions.NewYear, shown: str) -> list[str]:
+    """The lines for what was not carried as the rest, or may not be what the user meant."""
+    carried, notes = made.carried, []
+    if carried.years > 1:
+        old, new = made.year_start.year - carried.years, made.year_start.year
+        notes.append(t("next_year_years_between", shown, years=carried.years,
+                       old=f"{old}-{old + 1}", year=f"{new}-{new + 1}"))
+    if carried.not_grown:
+        cells = [f"{name} ({cell})" if name else cell for name, cell in carried.not_grown]
+        notes.append(t("next_year_not_grown", shown, cells=_capped(cells, ", ", shown)))
+    if carried.mentoring_ended:
+        notes.append(_counted("next_year_mentoring_ended", shown, carried.mentoring_ended))
+    if carried.dropped:
+        rows = [t("next_year_dropped_row", shown, sheet=row.sheet, line=row.line,
+                  names=", ".join(row.names)) for row in carried.dropped]
+        notes.append(_counted("next_year_not_members", shown, len(rows),
+                              members=carried.members_sheet, rows=_capped(rows, "; ", shown)))
+    if carried.unfinished_courses:
+        notes.append(_counted("next_year_unfinished_courses", shown, carried.unfinished_courses,
+                              sheet=schema.COURSES.sheet.get(made.lang)))
+    return notes
+
+
+NEXT_YEAR_LISTED = 10  # a long list of the next year's message: its first items, then "and N more"
+
+
+def _capped(items: list[str], separator: str, shown: str) -> str:
+    """The first items of a list, then how many more."""
+    listed = separator.join(items[:NEXT_YEAR_LISTED])
+    more = len(items) - NEXT_YEAR_LISTED
+    return f"{listed} {t('next_year_more', shown, count=more)}" if more > 0 else listed
+
+
+def _counted(key: str, shown: str, count: int, **params: object) -> str:
+    """Message ``key`` for ``count`` things: its "_one" variant for one."""
+    return t(f"{key}_one" if count == 1 else key, shown, count=count, **params)
 
 
 @app.command(cls=HelpCommand, help="help_demo")
@@ -281,7 +317,7 @@ def upgrade(
         out.print(t("upgraded", shown, path=result.path, count=len(visible), sheets=", ".join(visible)),
                   markup=False)
         if result.vba in ("added", "kept"):
-            out.print(t(f"upgrade_vba_{result.vba}", shown), markup=False)
+            out.print(t(f"upgrade_vba_{result.vba}", shown, sheet=result.home_sheet), markup=False)
     else:
         out.print(t("upgrade_nothing_to_do", shown, path=result.path), markup=False)
 

@@ -191,7 +191,9 @@ def period_choice(value: object) -> Callable[[Context], list[Period]]:
         return periods.chooser(None, text, False, False)
     asked = periods.period_of_code(text) if text else None
     if asked is None or asked.kind != "year":
-        raise UsageError("excel_bad_period", value="" if value is None else value)
+        start, end = actions.academic_year(None)  # examples from this year, as the list has them
+        raise UsageError("excel_bad_period", value="" if value is None else value,
+                         month=f"{start}-10", year=f"{start}-{end}")
 
     def year(ctx: Context) -> list[Period]:
         own = periods.academic_year(*ctx.calendar.year_bounds())

@@ -16,10 +16,13 @@ A new year starts from the people and what they keep doing from one year to the 
   report's form and where and when cleared;
 - mentoring: the pairs whose young teacher is still young;
 - clubs.
-A carried row naming someone who is not a member is not carried: the people are the members.
-Every other register is the old year's record (each has a date column, which a test checks) and
-starts as in a new master: empty, or from its prefill (the 14 documents, all missing). Which
-people left the school can't be known from the workbook: the user deletes them.
+A carried row naming someone who is not a member is not carried: the people are the members
+(the message lists each, by the old workbook's sheet and row). An experience that is not a number
+is carried as typed, not grown (listed by its old cell). Every other register is the old year's
+record (each has a date column, which a test checks) and starts as in a new master: empty, or
+from its prefill (the 14 documents, all missing); the courses register's courses not finished
+are counted, for the user to type again. Which people left the school can't be known from the
+workbook: the user deletes them.
 
 Settings: every setting is carried but the year's own, which the new master sets (the year's
 start and end; see ``NEW_YEAR_SETTINGS``); a setting that holds its default stays the default,
@@ -67,6 +70,15 @@ Rows = dict[str, list[dict[str, Any]]]
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A carried register's row left out: it names someone not on the members sheet."""
+
+    sheet: str  # as named in the old workbook
+    line: int  # the row in the old workbook
+    names: tuple[str, ...]  # the names that are not members'
+
+
+@dataclass(frozen=True)
 class Carried:
     """What the new year got from the old one, for the command's message."""
 
@@ -77,7 +89,12 @@ class Carried:
     # Pairs not carried: their young teacher became a member (a pair whose young teacher
     # was not one in the old workbook is the user's to judge: carried as it was).
     mentoring_ended: int = 0
-    not_members: int = 0  # rows not carried: they named someone not on the members sheet
+    dropped: tuple[Dropped, ...] = ()  # rows naming someone not on the members sheet
+    members_sheet: str = ""  # the old workbook's members sheet, as named there
+    # Experience cells that are not a number (e.g. "11 жыл"): carried as typed, not grown; the
+    # member's name and the old workbook's cell.
+    not_grown: tuple[tuple[str, str], ...] = ()
+    unfinished_courses: int = 0  # the courses register's rows with no completion date
 
 
 @dataclass
@@ -95,26 +112,29 @@ def next_year(book: Book, ctx: Context, fresh: Mapping[str, Any]) -> NextYear:
         raise ValueError("the old academic year has no start: the caller refuses such a book")
     years = fresh["year_start"].year - start.year
     settings = {**fresh, **_carried_settings(ctx, book.lang)}
-    members, promoted = _members(book, ctx, years)
+    members, promoted, not_grown = _members(book, ctx, years)
     named = [row["name"] for row in members if row.get("name")]
     names, promoted_names = set(map(fold, named)), set(map(fold, promoted))
     rows: Rows = {reg.key: [] for reg in REGISTERS}  # a new master's: empty, or its prefill
     rows["holidays"] = []  # the new year's are not known: the user types them
     rows["members"] = members
     counts: dict[str, int] = {}
-    not_members = ended = 0
+    dropped: list[Dropped] = []
+    ended = 0
     for key in CARRIED:
         if key == "members":
             continue
-        for values in _values(book, ctx, key):
-            if not _members_named(key, values, names):
-                not_members += 1
+        for line, values in _values(book, ctx, key):
+            strangers = _not_members(key, values, names)
+            if strangers:
+                dropped.append(Dropped(_sheet(book, key), line, strangers))
             elif key == "mentoring" and fold(values.get("young_teacher")) in promoted_names:
                 ended += 1
             else:
                 rows[key].append(values)
         counts[key] = len(rows[key])
-    carried = Carried(years, len(named), tuple(promoted), counts, ended, not_members)
+    carried = Carried(years, len(named), tuple(promoted), counts, ended, tuple(dropped),
+                      _sheet(book, "members"), not_grown, _unfinished_courses(book))
     return NextYear(settings, rows, carried)
 
 
@@ -130,14 +150,19 @@ def _carried_settings(ctx: Context, old_lang: str) -> dict[str, Any]:
     return carried
 
 
-def _members(book: Book, ctx: Context, years: int) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every member a year on (``years`` on); the young teachers whose three years are done."""
+def _members(book: Book, ctx: Context, years: int
+             ) -> tuple[list[dict[str, Any]], list[str], tuple[tuple[str, str], ...]]:
+    """Every member a year on (``years`` on); the young teachers whose three years are done;
+    the experience cells that are not a number, so not grown (name, old cell)."""
     latest_course = courses_done(ctx)
-    rows, promoted = [], []
-    for values in _values(book, ctx, "members"):
+    table = book.tables.get("members")
+    rows, promoted, not_grown = [], [], []
+    for line, values in _values(book, ctx, "members"):
         for key in GROWING:
             if isinstance(values.get(key), int):
                 values[key] += years
+            elif values.get(key) is not None and table is not None:
+                not_grown.append((str(values.get("name") or ""), table.cell(key, line)))
         course = latest_course.get(fold(values.get("name")))
         last = values.get("last_course_year")
         if course is not None and (last is None or isinstance(last, int) and last < course):
@@ -148,12 +173,13 @@ def _members(book: Book, ctx: Context, years: int) -> tuple[list[dict[str, Any]]
             values["role"] = "member"
             promoted.append(values.get("name") or "")
         rows.append(values)
-    return rows, promoted
+    return rows, promoted, tuple(not_grown)
 
 
-def _values(book: Book, ctx: Context, key: str) -> Iterator[dict[str, Any]]:
-    """Each row of a carried register, typed, with the old year's columns cleared; a value that
-    did not type, as it was typed (an error value as its text)."""
+def _values(book: Book, ctx: Context, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each row of a carried register (with its row number in the old workbook), typed, with
+    the old year's columns cleared; a value that did not type, as it was typed (an error value
+    as its text)."""
     cleared = CARRIED[key]
     for raw, typed in zip(book.rows(key), ctx.rows(key), strict=True):
         values = {}
@@ -164,14 +190,30 @@ def _values(book: Book, ctx: Context, key: str) -> Iterator[dict[str, Any]]:
                 value = str(value) if isinstance(value, FaultyValue) else value
             values[column.key] = None if column.key in cleared else value
         if any(value is not None for value in values.values()):
-            yield values
+            yield raw.line, values
 
 
-def _members_named(key: str, values: Mapping[str, Any], names: set[str]) -> bool:
-    """Whether every teacher the row names is a member (names compared as validation's hint
-    compares them); an empty name is carried as it is, the old mistake with it."""
+def _not_members(key: str, values: Mapping[str, Any], names: set[str]) -> tuple[str, ...]:
+    """The names in the row that are not members' (compared as validation's hint compares
+    them); an empty name is carried as it is, the old mistake with it."""
     teachers = [column.key for column in register(key).columns if column.kind is Kind.TEACHER]
-    return all(not values.get(column) or fold(values[column]) in names for column in teachers)
+    return tuple(str(values[column]) for column in teachers
+                 if values.get(column) and fold(values[column]) not in names)
+
+
+def _sheet(book: Book, key: str) -> str:
+    """A register's sheet as named in the old workbook (the schema's name in its language when
+    the workbook lacks it)."""
+    table = book.tables.get(key)
+    return table.sheet if table is not None else register(key).sheet.get(book.lang)
+
+
+def _unfinished_courses(book: Book) -> int:
+    """The courses register's rows with no completion date: last year's plans, which the new
+    year's register (empty) does not carry."""
+    return sum(1 for row in book.rows("courses")
+               if is_empty(row.values.get("done"))
+               and any(not is_empty(value) for value in row.values.values()))
 
 
 def dated_registers() -> tuple[str, ...]:

@@ -169,16 +169,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help_version": {"ky": "Программанын версиясы.", "ru": "Версия программы.",
                      "en": "The program's version."},
     "help_new": {
-        "ky": "Бардык реестрлери бар бош мастер-китеп түзөт.",
-        "ru": "Создать пустую мастер-книгу со всеми реестрами.",
-        "en": "Create an empty master workbook with every register."},
+        "ky": "Бардык реестрлери бар бош мастер-китеп түзөт же --from менен: өткөн жылдын китебинен "
+              "кийинки жылдыкын.",
+        "ru": "Создать пустую мастер-книгу со всеми реестрами или, с --from, книгу следующего года "
+              "из прошлогодней.",
+        "en": "Create an empty master workbook with every register or, with --from, next year's "
+              "from last year's."},
     "district_options": {
-        "ky": "--district --from, --school жана --year менен бирге колдонулбайт: райондун китебинде "
-              "мектеп да, окуу жылы да жок.",
-        "ru": "--district не сочетается с --from, --school и --year: в книге района нет ни школы, "
+        "ky": "--district параметрин --from, --school же --year менен бирге колдонууга болбойт: "
+              "райондун китебинде мектеп да, окуу жылы да жок.",
+        "ru": "--district не сочетается с --from, --school или --year: в книге района нет ни школы, "
               "ни учебного года.",
         "en": "--district does not go with --from, --school or --year: a district workbook has "
-              "no school and no school year."},
+              "no school and no academic year."},
     "help_new_district": {
         "ky": "Райондун китеби (.xlsm): мектептердин папкасы жана «Бириктирүү» баскычы менен.",
         "ru": "Книга района (.xlsm): папка школ и кнопка «Свести».",
@@ -263,15 +266,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Папка для PDF (через LibreOffice).",
         "en": "A folder for PDFs (made by LibreOffice)."},
     "upgrade_vba_added": {
-        "ky": "Башкы бет барагында баскычтар жана алардын макростору бар: Excel'де ачканда "
-              "макросторду иштетүүгө уруксат бериңиз.",
-        "ru": "На листе «Главная» есть кнопки и их макросы: при открытии в Excel разрешите "
+        "ky": "Баскычтар жана алардын макростору «{sheet}» барагында: Excel'де ачканда макросторду "
+              "иштетүүгө уруксат бериңиз.",
+        "ru": "Кнопки и их макросы — на листе «{sheet}»: при открытии книги в Excel разрешите "
               "макросы.",
-        "en": "The home sheet has buttons and their macros: allow macros when Excel opens it."},
+        "en": "The buttons and their macros are on the sheet “{sheet}”: allow macros when Excel "
+              "opens the workbook."},
     "upgrade_vba_kept": {
-        "ky": "Китептин өз макростору сакталды, ошондуктан Башкы бет жана баскычтар кошулган жок.",
-        "ru": "Собственные макросы книги сохранены, поэтому главная страница и кнопки не добавлены.",
-        "en": "The workbook's own macros were kept, so no home sheet or buttons were added."},
+        "ky": "Китептин өз макростору сакталды, ошондуктан «{sheet}» барагы жана баскычтар кошулган "
+              "жок.",
+        "ru": "Собственные макросы книги сохранены, поэтому лист «{sheet}» с кнопками не добавлен.",
+        "en": "The workbook's own macros were kept, so no sheet “{sheet}” or buttons were added."},
     "upgraded": {
         "ky": "«{path}» китебине барактар кошулду ({count}): {sheets}.",
         "ru": "В книгу «{path}» добавлены листы ({count}): {sheets}.",
@@ -352,9 +357,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Непредвиденная ошибка ({detail}). Сообщите разработчикам.",
         "en": "Unexpected error ({detail}). Please report it."},
     "excel_save_first": {
-        "ky": "Адегенде китепти файл катары сактаңыз (Файл → Сохранить как), анан кайра басыңыз.",
-        "ru": "Сначала сохраните книгу в файл (Файл → Сохранить как), затем нажмите кнопку снова.",
-        "en": "Save the workbook to a file first (File → Save As), then press the button again."},
+        "ky": "Адегенде китепти .xlsm файлы катары сактаңыз (Файл → Сохранить как), анан баскычты "
+              "кайра басыңыз.",
+        "ru": "Сначала сохраните книгу как файл .xlsm (Файл → Сохранить как), затем нажмите кнопку "
+              "снова.",
+        "en": "Save the workbook as an .xlsm file first (File → Save As), then press the button "
+              "again."},
     "excel_no_cell": {
         "ky": "Китепте «{name}» уячасы жок: баскыч ubsheets new же ubsheets upgrade түзгөн "
               "Башкы бет барагы менен иштейт.",
@@ -363,13 +371,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The workbook has no cell “{name}”: the button works with the home sheet that "
               "ubsheets new and ubsheets upgrade make."},
     "excel_empty_cell": {
-        "ky": "«{name}» уячасы бош: Башкы бет барагында толтуруңуз.",
+        "ky": "«{name}» уячасы бош: «Башкы бет» барагында толтуруңуз.",
         "ru": "Ячейка «{name}» пуста: заполните её на листе «Главная».",
         "en": "The cell “{name}” is empty: fill it in on the home sheet."},
     "excel_bad_period": {
-        "ky": "Мезгилди тизмеден тандаңыз (2020-10-1, 2020-10 же 2020-2021 түрүндө): {value}",
-        "ru": "Выберите период из списка (в виде 2020-10-1, 2020-10 или 2020-2021): {value}",
-        "en": "Pick the period from the list (as 2020-10-1, 2020-10 or 2020-2021): {value}"},
+        "ky": "«{value}» — мезгил эмес. Мезгилди тизмеден тандаңыз же {month}, {month}-1, {year} "
+              "түрүндө жазыңыз.",
+        "ru": "«{value}» — не период. Выберите период из списка или впишите его в виде {month}, "
+              "{month}-1 или {year}.",
+        "en": "“{value}” is not a period. Pick one from the list or type it as {month}, {month}-1 "
+              "or {year}."},
     "excel_not_a_folder": {
         "ky": "Мындай папка жок: {path}. Башкы беттеги «Мектептердин папкасы» уячасына "
               "мектептердин китептери турган папканы жазыңыз.",
@@ -386,14 +397,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ky": "Отчеттун мезгилин тизмеден тандаңыз же жазыңыз: {month} (ай), {month}-1 (айдын "
               "1–15-күндөрү), {month}-2 (16-күндөн айдын аягына чейин) же {year} (окуу жылы).",
         "ru": "Выберите период отчёта из списка или впишите его: {month} (месяц), {month}-1 "
-              "(1–15 число), {month}-2 (с 16 числа до конца месяца) или {year} (учебный год).",
+              "(с 1 по 15 число), {month}-2 (с 16 числа до конца месяца) или {year} (учебный год).",
         "en": "Pick the report's period from the list or type it: {month} (a month), {month}-1 "
               "(days 1–15), {month}-2 (the 16th to the month's end) or {year} (the school "
               "year)."},
     "home_period_prompt": {
         "ky": "{month}, {month}-1 же {year}", "ru": "{month}, {month}-1 или {year}",
         "en": "{month}, {month}-1 or {year}"},
-    "home_button_validate": {"ky": "Текшерүү", "ru": "Проверить", "en": "Validate"},
+    "home_button_validate": {"ky": "Текшерүү", "ru": "Проверка", "en": "Validate"},
     "home_button_summary": {"ky": "Жыйынтык", "ru": "Сводка", "en": "Summary"},
     "home_button_report": {"ky": "Отчет", "ru": "Отчёт", "en": "Report"},
     "home_does_validate": {
@@ -409,9 +420,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Создаёт или обновляет отчёт за период, выбранный выше.",
         "en": "Makes or refreshes the report for the period chosen above."},
     "district_needs_xlsm": {
-        "ky": "{name}: райондун китеби баскычы менен иштейт, ошондуктан .xlsm болушу керек.",
-        "ru": "{name}: книга района работает через кнопку, поэтому должна быть .xlsm.",
-        "en": "{name}: a district workbook works through its button, so it must be an .xlsm."},
+        "ky": "{name}: райондун китеби баскычы менен иштейт, ошондуктан файлдын аты .xlsm менен "
+              "бүтүшү керек, мисалы Район.xlsm.",
+        "ru": "{name}: книга района работает через кнопку, поэтому файл должен иметь расширение "
+              ".xlsm, например Район.xlsm.",
+        "en": "{name}: a district workbook works through its button, so it must be an .xlsm, e.g. "
+              "District.xlsm."},
     # The home sheet of a district's workbook (ubsheets.io.home_sheet.DISTRICT).
     "district_home_title": {
         "ky": "Райондун усулдук бирикмелеринин жыйынтыгы",
@@ -421,14 +435,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "en": "Schools' folder:"},
     "district_home_folder_hint": {
         "ky": "Мектептердин китептери (.xlsx, .xlsm) турган папка: ушул китептин жанындагы "
-              "папканын аты же толук жолу, мисалы D:\\Отчеттор\\2020-10.",
+              "папканын аты же толук жолу, мисалы D:\\Отчеттор\\2026-10.",
         "ru": "Папка, где лежат книги школ (.xlsx, .xlsm): имя папки рядом с этой книгой или "
-              "полный путь, например D:\\Отчёты\\2020-10.",
+              "полный путь, например D:\\Отчёты\\2026-10.",
         "en": "The folder holding the schools' workbooks (.xlsx, .xlsm): a folder's name beside "
-              "this workbook, or a full path such as D:\\Reports\\2020-10."},
+              "this workbook, or a full path such as D:\\Reports\\2026-10."},
     "district_home_folder_default": {"ky": "мектептер", "ru": "школы", "en": "schools"},
-    "district_home_output_label": {"ky": "Райондун китеби:", "ru": "Книга района:",
-                                   "en": "District workbook:"},
+    "district_home_output_label": {"ky": "Жыйынтык файлы:", "ru": "Файл свода:",
+                                   "en": "Result file:"},
     "district_home_output_hint": {
         "ky": "Жыйынтык ушул аталыш менен ушул китептин жанына жазылат; мурунку ошол аттагы "
               "китеп алмаштырылат.",
@@ -449,6 +463,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Проверяет книги школ в папке, сводит их в книгу района и открывает её.",
         "en": "Checks the schools' workbooks in the folder, consolidates them into the district "
               "workbook and opens it."},
+    "district_home_note": {
+        "ky": "Баскыч Python жана ubsheets орнотулган компьютерде иштейт; китепти ачканда "
+              "макросторду иштетүүгө уруксат бериңиз.",
+        "ru": "Кнопка работает на компьютере, где установлены Python и ubsheets; при открытии "
+              "книги разрешите макросы.",
+        "en": "The button works on a computer with Python and ubsheets installed; allow macros "
+              "when you open the workbook."},
     "home_note": {
         "ky": "Баскычтар Python жана ubsheets орнотулган компьютерде иштейт; китепти ачканда "
               "макросторду иштетүүгө уруксат бериңиз.",

@@ -121,7 +121,7 @@ DISTRICT = Home("district_home_title",
                  Field(OUTPUT_NAME, "district_home_output_label", "district_home_output_hint"),
                  Field(MONTH_NAME, "district_home_month_label", "district_home_month_hint")),
                 (Button("UbConsolidate", "district_home_button", "district_home_does"),),
-                "home_note")
+                "district_home_note")
 BUTTONS = SCHOOL.buttons
 
 # Layout: column A holds the labels and buttons, B the cells and texts. Heights in points,

@@ -108,7 +108,8 @@ def master_sheets(master: Package) -> list[MasterSheet]:
 
 
 def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | None,
-               replace: Mapping[str, int] | None = None, only: Collection[str] | None = None) -> list[str]:
+               replace: Mapping[str, int] | None = None, only: Collection[str] | None = None,
+               at: int | None = None) -> list[str]:
     """Write ``user`` to ``dst`` with every sheet of ``master`` added after its own sheets;
     the names of the sheets added. ``macro_enabled``: the workbook's content type made that of an
     .xlsm (True) or an .xlsx (False); None: left as it is. The caller has checked that no sheet or
@@ -120,7 +121,9 @@ def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | 
     names and the calculation chain are dropped.
 
     ``only``: the names of the master's sheets to add (the home sheet, to a workbook of ours that
-    has the rest), with the defined names that are about those sheets alone."""
+    has the rest), with the defined names that are about those sheets alone. ``at``: the position
+    the added sheets start at (default: after every sheet); what names a sheet by position moves
+    on past them."""
     replace = replace or {}
     job = _Transplant(user, master)
     workbook = WorkbookPart(user.required(WORKBOOK), user.name)
@@ -145,8 +148,10 @@ def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | 
             continue
         rid = wb_rels.free_id()
         wb_rels.add(rid, "worksheet", relative_target(WORKBOOK, part))
-        index = positions[number] = len(workbook.sheets())
+        index = positions[number] = len(workbook.sheets()) if at is None else at + len(positions)
         workbook.insert_sheet(index, sheet.name, next_id + number, rid, sheet.hidden)
+    if at is not None:
+        workbook.show_tab(at)  # the sheets added in sight, not scrolled out past the tab bar's start
     _copy_defined_names(master, workbook, positions, None if only is None else [s.name for s in sheets])
     types = ContentTypes(user.required(TYPES), user.name)
     _type_new_parts(job, types)
@@ -158,8 +163,10 @@ def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | 
     types.remove_overrides(dropped)
     if replace:
         _sync_app_renamed(job, before, workbook.sheets())
-    else:
+    elif at is None:
         _sync_app(job, before, [sheet.name for sheet in sheets])
+    else:  # the worksheets in their new order
+        _sync_app_renamed(job, before, workbook.sheets(), added=[sheet.name for sheet in sheets])
     try:
         write_package(user, dst, dict(job.parts), dropped, job.new_names)
         check_written_parts(dst, [user.names.get(key, key) for key in job.parts if key in user.names]
@@ -408,13 +415,17 @@ def _set_macro_enabled(types: ContentTypes, enabled: bool) -> None:
         types.override(WORKBOOK, wanted)
 
 
-def _sync_app_renamed(job: _Transplant, before: list, after: list) -> None:
-    """docProps/app.xml's list of worksheets with the sheets a migration renamed."""
-    if [sheet.name for sheet in before] != [sheet.name for sheet in after]:
+def _sync_app_renamed(job: _Transplant, before: list, after: list, added: Collection[str] = ()) -> None:
+    """docProps/app.xml's list of worksheets with the sheets a migration renamed, or with the
+    sheets ``added`` at their places."""
+    if added:
+        _sync_app(job, before, [], order=[sheet.name for sheet in after])
+    elif [sheet.name for sheet in before] != [sheet.name for sheet in after]:
         _sync_app(job, before, [], [sheet.name for sheet in after])
 
 
-def _sync_app(job: _Transplant, before: list, added: list[str], renamed: list[str] | None = None) -> None:
+def _sync_app(job: _Transplant, before: list, added: list[str], renamed: list[str] | None = None,
+              order: list[str] | None = None) -> None:
     """docProps/app.xml's list of worksheets with ours at its end (``parts.app``), if it has one
     that matches; one we cannot read is copied as it is (Excel rewrites it on its next save)."""
     user = job.user
@@ -427,6 +438,9 @@ def _sync_app(job: _Transplant, before: list, added: list[str], renamed: list[st
     if renamed is not None:
         names = dict(zip([sheet.name for sheet in before], renamed, strict=True))
         added, worksheets_after = [], [names[name] for name in worksheets]
+    elif order is not None:  # ``order``: every sheet now; the chartsheets are not listed here
+        others = {sheet.name for sheet in before} - set(worksheets)
+        worksheets_after = [name for name in order if name not in others]
     else:
         worksheets_after = worksheets + added
     try:

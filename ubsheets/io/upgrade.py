@@ -62,6 +62,7 @@ class Upgraded:
     # Into an .xlsm: "added" (the home sheet, its buttons and our VBA project), "kept" (the
     # workbook's own VBA project kept, so no home sheet or buttons); None: an .xlsx.
     vba: str | None = None
+    home_sheet: str | None = None  # the home sheet's name in the book's language (with ``vba``)
 
 
 def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mapping[str, Any],
@@ -115,13 +116,18 @@ def upgrade_workbook(book: Path, output: Path | None, lang: str, settings: Mappi
         with tempfile.TemporaryDirectory(prefix="ubsheets-upgrade-") as scratch:
             staged = Path(scratch) / "staged.xlsm"
             with open_package(book) as user, _opened(master) as source:
+                # The home sheet alone goes before our first sheet (the settings'): in a
+                # workbook of ours, the first tab.
                 added[:] = transplant(user, source, staged, True, replace,
-                                      only=[HOME_SHEET.get(lang)] if home_only else None)
+                                      only=[HOME_SHEET.get(lang)] if home_only else None,
+                                      at=_first_of_ours(user) if home_only else None)
             add_vba_project(staged, tmp)
 
     safe_replace(target, write, verify=read_book, backup=in_place, as_read=as_read)
     vba = None if target.suffix.lower() != ".xlsm" else "added" if buttons else "kept" if has_vba else None
-    return Upgraded(target, added, migration, vba)
+    from ubsheets.io.home_sheet import HOME_SHEET  # openpyxl: only here
+
+    return Upgraded(target, added, migration, vba, HOME_SHEET.get(lang) if vba else None)
 
 
 def _master(lang: str, settings: Mapping[str, Any], rows: Mapping[str, Sequence[Mapping[str, Any]]],
@@ -238,6 +244,13 @@ def _has_home(user: Package) -> bool:
 
     home_names = {fold(label) for label in HOME_SHEET.all()}
     return any(fold(s.name) in home_names for s in WorkbookPart(user.required(WORKBOOK), user.name).sheets())
+
+
+def _first_of_ours(user: Package) -> int:
+    """The position of the first register sheet (the settings') among the workbook's sheets."""
+    ours = {fold(label) for reg in ALL_TABLES for label in reg.sheet.all()}
+    sheets = WorkbookPart(user.required(WORKBOOK), user.name).sheets()
+    return next((index for index, sheet in enumerate(sheets) if fold(sheet.name) in ours), len(sheets))
 
 
 def _check_home_addable(user: Package) -> None:

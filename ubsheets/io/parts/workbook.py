@@ -96,6 +96,14 @@ class WorkbookPart:
         else:
             _append(self.sheets_element, new, existing[-1] if existing else None)
 
+    def show_tab(self, index: int) -> None:
+        """Make the tab bar of every window start at ``index`` at the latest, so that the sheet
+        there is in sight (``firstSheet``: the first tab a window shows)."""
+        for view in self.root.iterfind(f"{qn(MAIN, 'bookViews')}/{qn(MAIN, 'workbookView')}"):
+            first = view.get("firstSheet")
+            if first is not None and first.isascii() and first.isdigit() and int(first) > index:
+                view.set("firstSheet", str(index))
+
     # --- defined names --------------------------------------------------------------------
 
     def local_names(self, index: int) -> Iterator[Element]:
