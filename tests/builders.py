@@ -124,3 +124,19 @@ def load_with_vba(path: Path) -> Any:
     book = openpyxl.load_workbook(path, keep_vba=True)
     book.vba_archive.close()
     return book
+
+
+def assert_buttons_bound(ods: Path, buttons: Any, lang: str) -> None:
+    """LibreOffice's save (.ods) of a workbook with the home sheet's ``buttons``: one form button
+    each, its caption in ``lang``, bound to its Sub of macros/ubsheets.bas."""
+    import re
+
+    from ubsheets.i18n import t
+
+    with zipfile.ZipFile(ods) as package:
+        content = package.read("content.xml").decode()
+    found = re.findall(r"<form:button\b.*?</form:button>", content, re.S)
+    assert len(found) == len(buttons), ods.name
+    for button in buttons:
+        labelled = [b for b in found if f'form:label="{t(button.caption, lang)}"' in b]
+        assert labelled and f"VBAProject.UbSheets.{button.macro}" in labelled[0], (ods.name, button.macro)

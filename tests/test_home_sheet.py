@@ -14,6 +14,7 @@ import pytest
 from conftest import needs_libreoffice
 from python_calamine import CalamineWorkbook
 
+from tests.builders import assert_buttons_bound
 from ubsheets import vba
 from ubsheets.actions import new_workbook, report_file, validate_file
 from ubsheets.core.periods import chooser
@@ -131,11 +132,4 @@ def test_xlsx_has_no_home_sheet(tmp_path):
 @needs_libreoffice
 def test_libreoffice_keeps_the_buttons_bound(book, libreoffice, tmp_path):
     lang, path = book
-    out = libreoffice(path, "ods", tmp_path)
-    with zipfile.ZipFile(out) as package:
-        content = package.read("content.xml").decode()
-    buttons = re.findall(r"<form:button\b.*?</form:button>", content, re.S)
-    assert len(buttons) == len(BUTTONS)
-    for button in BUTTONS:
-        found = [b for b in buttons if f'form:label="{t(button.caption, lang)}"' in b]
-        assert found and f"VBAProject.UbSheets.{button.macro}" in found[0], button.macro
+    assert_buttons_bound(libreoffice(path, "ods", tmp_path), BUTTONS, lang)

@@ -20,7 +20,7 @@ from conftest import needs_libreoffice
 from python_calamine import CalamineWorkbook
 
 from tests import xlwings_standin as standin
-from tests.builders import make_book
+from tests.builders import assert_buttons_bound, make_book
 from ubsheets import actions, excel, templates, vba
 from ubsheets.actions import new_workbook
 from ubsheets.core.validate import validate
@@ -165,13 +165,7 @@ def test_the_district_button_consolidates_the_folder_its_cells_name(lang, folder
 def test_libreoffice_loads_each_template_with_its_buttons_bound(libreoffice, tmp_path):
     sources = [COMMITTED / t.file for t in templates.TEMPLATES]
     for template, out in zip(templates.TEMPLATES, libreoffice(sources, "ods", tmp_path), strict=True):
-        with zipfile.ZipFile(out) as package:
-            content = package.read("content.xml").decode()
-        buttons = re.findall(r"<form:button\b.*?</form:button>", content, re.S)
-        home = HOMES[template.kind]
-        assert len(buttons) == len(home.buttons), template.file
-        for button, found in zip(home.buttons, buttons, strict=True):
-            assert f"VBAProject.UbSheets.{button.macro}" in found, template.file
+        assert_buttons_bound(out, HOMES[template.kind].buttons, template.lang)
 
 
 def test_district_with_a_schools_option_is_refused(tmp_path):

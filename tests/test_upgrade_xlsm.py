@@ -16,8 +16,8 @@ from conftest import needs_libreoffice
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
+from tests.builders import assert_buttons_bound
 from ubsheets import actions, vba
-from ubsheets.i18n import t
 from ubsheets.io.home_sheet import BUTTONS, HOME_SHEET
 
 olevba = pytest.importorskip("oletools.olevba", reason="oletools is a test dependency (olevba)")
@@ -149,14 +149,7 @@ def test_an_xlsx_output_gets_no_home_sheet(tmp_path):
 @needs_libreoffice
 def test_libreoffice_keeps_the_upgraded_buttons_bound(tmp_path, libreoffice):
     _, out, _ = upgraded("table01.xlsx", tmp_path, "ru")
-    converted = libreoffice(out, "ods", tmp_path)
-    with zipfile.ZipFile(converted) as package:
-        content = package.read("content.xml").decode()
-    buttons = re.findall(r"<form:button\b.*?</form:button>", content, re.S)
-    assert len(buttons) == len(BUTTONS)
-    for button in BUTTONS:
-        found = [b for b in buttons if f'form:label="{t(button.caption, "ru")}"' in b]
-        assert found and f"VBAProject.UbSheets.{button.macro}" in found[0], button.macro
+    assert_buttons_bound(libreoffice(out, "ods", tmp_path), BUTTONS, "ru")
 
 
 @pytest.mark.parametrize("lang, year", [("ky", "2020-2021"), ("ru", "2024-2025")])

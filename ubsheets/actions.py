@@ -163,8 +163,7 @@ def new_district_workbook(path: Path, lang: str, force: bool = False) -> Path:
     button writes the district workbook as ``consolidate`` does, to a file of its own."""
     if path.suffix.lower() != ".xlsm":
         raise UsageError("district_needs_xlsm", name=path.name)
-    if path.exists() and not force:
-        raise UsageError("file_exists", name=path.name)
+    _check_new_path(path, force)
     from openpyxl import Workbook
 
     from ubsheets.io.home_sheet import DISTRICT, HOME_SHEET, add_district_home_sheet, write_master

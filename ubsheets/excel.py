@@ -225,18 +225,22 @@ def cell_label(name: str) -> Label | str:
 def _month_text(book: Book) -> str | None:
     """The month cell's "2020-10"; a date there (Excel reads a typed "2020-10" in a cell not
     formatted as text as 1 October 2020) is its month."""
-    if not book.names.contains(MONTH_NAME):
-        return None
-    value = book.names[MONTH_NAME].refers_to_range.value
+    value = _cell_value(book, MONTH_NAME)
     if isinstance(value, dt.date):
         return f"{value.year}-{value.month:02d}"
-    return (str(value).strip() or None) if value is not None else None
+    return _text(value)
 
 
 def _optional_value(book: Book, name: str) -> str | None:
-    if not book.names.contains(name):
-        return None
-    value = book.names[name].refers_to_range.value
+    return _text(_cell_value(book, name))
+
+
+def _cell_value(book: Book, name: str) -> object:
+    """The value of the cell ``name`` (one range read); None when there is no such name."""
+    return book.names[name].refers_to_range.value if book.names.contains(name) else None
+
+
+def _text(value: object) -> str | None:
     return (str(value).strip() or None) if value is not None else None
 
 

@@ -150,8 +150,8 @@ def add_home_sheet(wb: Workbook, lang: str, start: dt.date, end: dt.date) -> Wor
     text with a dropdown of ``period_codes``, the year chosen; the hint's examples from this
     year."""
     codes = period_codes(start, end)
-    months = [code for code in codes if code.count("-") == 1 and len(code) == 7]
-    example = months[1] if len(months) > 1 else months[0]  # October: a month with both halves
+    months = months_of_year(start, end)
+    example = months[min(1, len(months) - 1)].code  # October: a month with both halves
     ws = _lay_out(wb, SCHOOL, lang, {PERIOD_NAME: codes[-1]},
                   {"month": example, "year": codes[-1]})
     for line, code in enumerate(codes, start=1):  # the dropdown's list, in a hidden column

@@ -166,7 +166,7 @@ def transplant(user: Package, master: Package, dst: Path, macro_enabled: bool | 
     elif at is None:
         _sync_app(job, before, [sheet.name for sheet in sheets])
     else:  # the worksheets in their new order
-        _sync_app_renamed(job, before, workbook.sheets(), added=[sheet.name for sheet in sheets])
+        _sync_app(job, before, [], order=[sheet.name for sheet in workbook.sheets()])
     try:
         write_package(user, dst, dict(job.parts), dropped, job.new_names)
         check_written_parts(dst, [user.names.get(key, key) for key in job.parts if key in user.names]
@@ -415,12 +415,9 @@ def _set_macro_enabled(types: ContentTypes, enabled: bool) -> None:
         types.override(WORKBOOK, wanted)
 
 
-def _sync_app_renamed(job: _Transplant, before: list, after: list, added: Collection[str] = ()) -> None:
-    """docProps/app.xml's list of worksheets with the sheets a migration renamed, or with the
-    sheets ``added`` at their places."""
-    if added:
-        _sync_app(job, before, [], order=[sheet.name for sheet in after])
-    elif [sheet.name for sheet in before] != [sheet.name for sheet in after]:
+def _sync_app_renamed(job: _Transplant, before: list, after: list) -> None:
+    """docProps/app.xml's list of worksheets with the sheets a migration renamed."""
+    if [sheet.name for sheet in before] != [sheet.name for sheet in after]:
         _sync_app(job, before, [], [sheet.name for sheet in after])
 
 

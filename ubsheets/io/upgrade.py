@@ -209,24 +209,19 @@ def _meta(book: Path) -> dict[str, str]:
 def _check_upgradable(user: Package, migrating: bool, home: bool = False) -> None:
     """Refuse what can't be upgraded. Migrating, our sheets and names are there already, to be
     replaced. With ``home``, the home sheet and its period name are ours too."""
-    from ubsheets.io.home_sheet import HOME_SHEET  # openpyxl: only here
-
     workbook = WorkbookPart(user.required(WORKBOOK), user.name)
-    protection = workbook.root.find(_PROTECTION)
-    if protection is not None and protection.get("lockStructure") in ("1", "true"):
-        raise InputError("workbook_structure_protected", name=user.name)
+    _refuse_protected(workbook, user.name)
     if migrating:
-        home_names = {fold(label) for label in HOME_SHEET.all()}
-        taken_home = next((s.name for s in workbook.sheets() if home and fold(s.name) in home_names), None)
+        taken_home = next((s.name for s in workbook.sheets() if home and fold(s.name) in _home_names()), None)
         if taken_home is not None:
             raise InputError("upgrade_sheet_taken", name=user.name, sheet=taken_home)
         return
     # The reader finds each register by its sheet's name, in any language: a sheet of the user's
     # so named beside ours would make it unclear which one is the register, so it is refused, to
     # be renamed by the user, rather than read by chance or given a name the reader won't find.
-    ours = {fold(label) for reg in ALL_TABLES for label in reg.sheet.all()} | {fold(META_SHEET)}
+    ours = _register_sheet_names() | {fold(META_SHEET)}
     if home:
-        ours |= {fold(label) for label in HOME_SHEET.all()}
+        ours |= _home_names()
     for sheet in workbook.sheets():
         if fold(sheet.name) in ours:
             raise InputError("upgrade_sheet_taken", name=user.name, sheet=sheet.name)
@@ -239,16 +234,32 @@ def _check_upgradable(user: Package, migrating: bool, home: bool = False) -> Non
             raise InputError("upgrade_name_taken", name=user.name, defined=taken[name.casefold()])
 
 
-def _has_home(user: Package) -> bool:
+def _refuse_protected(workbook: WorkbookPart, name: str) -> None:
+    protection = workbook.root.find(_PROTECTION)
+    if protection is not None and protection.get("lockStructure") in ("1", "true"):
+        raise InputError("workbook_structure_protected", name=name)
+
+
+def _register_sheet_names() -> set[str]:
+    """Our register sheets' names in every language, folded."""
+    return {fold(label) for reg in ALL_TABLES for label in reg.sheet.all()}
+
+
+def _home_names() -> set[str]:
+    """The home sheet's name in every language, folded."""
     from ubsheets.io.home_sheet import HOME_SHEET  # openpyxl: only here
 
-    home_names = {fold(label) for label in HOME_SHEET.all()}
+    return {fold(label) for label in HOME_SHEET.all()}
+
+
+def _has_home(user: Package) -> bool:
+    home_names = _home_names()
     return any(fold(s.name) in home_names for s in WorkbookPart(user.required(WORKBOOK), user.name).sheets())
 
 
 def _first_of_ours(user: Package) -> int:
     """The position of the first register sheet (the settings') among the workbook's sheets."""
-    ours = {fold(label) for reg in ALL_TABLES for label in reg.sheet.all()}
+    ours = _register_sheet_names()
     sheets = WorkbookPart(user.required(WORKBOOK), user.name).sheets()
     return next((index for index, sheet in enumerate(sheets) if fold(sheet.name) in ours), len(sheets))
 
@@ -258,9 +269,7 @@ def _check_home_addable(user: Package) -> None:
     from ubsheets.io.home_sheet import PERIOD_NAME  # openpyxl: only here
 
     workbook = WorkbookPart(user.required(WORKBOOK), user.name)
-    protection = workbook.root.find(_PROTECTION)
-    if protection is not None and protection.get("lockStructure") in ("1", "true"):
-        raise InputError("workbook_structure_protected", name=user.name)
+    _refuse_protected(workbook, user.name)
     taken = {(el.get("name") or "").casefold(): el.get("name") for el in workbook.root.iterfind(_DEFINED_NAME)}
     if PERIOD_NAME.casefold() in taken:
         raise InputError("upgrade_name_taken", name=user.name, defined=taken[PERIOD_NAME.casefold()])
